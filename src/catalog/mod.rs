@@ -1,0 +1,4 @@
+//! The offer catalog: the data·inclusion v1 model, streaming load (JSON, JSON Lines, CSV),
+//! validation report, normalisation, and the synthetic catalog generator.
+
+pub mod brut;
