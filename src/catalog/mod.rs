@@ -3,3 +3,5 @@
 
 pub mod brut;
 pub mod lecture;
+pub mod model;
+pub mod normalisation;

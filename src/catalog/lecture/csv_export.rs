@@ -10,7 +10,7 @@ use std::path::Path;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
-use super::{decoder, EnregistrementIllisible, LectureError, Position};
+use super::{EnregistrementIllisible, LectureError, Position, decoder};
 
 const CHAMPS_LISTES: &[&str] = &[
     "thematiques",
@@ -21,8 +21,12 @@ const CHAMPS_LISTES: &[&str] = &[
     "mobilisable_par",
     "reseaux_porteurs",
 ];
-const CHAMPS_NOMBRES: &[&str] =
-    &["latitude", "longitude", "volume_horaire_hebdomadaire", "nombre_semaines"];
+const CHAMPS_NOMBRES: &[&str] = &[
+    "latitude",
+    "longitude",
+    "volume_horaire_hebdomadaire",
+    "nombre_semaines",
+];
 
 /// Splits a list cell written in any of the accepted notations.
 pub(crate) fn liste(cell: &str) -> Value {
@@ -32,7 +36,10 @@ pub(crate) fn liste(cell: &str) -> Value {
             return v;
         }
     }
-    let inner = cell.strip_prefix('{').and_then(|c| c.strip_suffix('}')).unwrap_or(cell);
+    let inner = cell
+        .strip_prefix('{')
+        .and_then(|c| c.strip_suffix('}'))
+        .unwrap_or(cell);
     let items = inner
         .split([',', ';', '|'])
         .map(|s| s.trim().trim_matches('"').trim())
@@ -68,7 +75,10 @@ where
     let mut csv = csv::ReaderBuilder::new().flexible(true).from_reader(reader);
     let headers: Vec<String> = csv
         .byte_headers()
-        .map_err(|e| LectureError::CsvInvalide { chemin: path.into(), detail: e.to_string() })?
+        .map_err(|e| LectureError::CsvInvalide {
+            chemin: path.into(),
+            detail: e.to_string(),
+        })?
         .iter()
         .map(|h| String::from_utf8_lossy(h).trim().to_owned())
         .collect();
@@ -92,23 +102,45 @@ where
                     });
                 }
                 let ligne = e.position().map(|p| p.line() + 1);
-                let position = Position { fichier: nom.to_owned(), ligne, index };
+                let position = Position {
+                    fichier: nom.to_owned(),
+                    ligne,
+                    index,
+                };
                 index += 1;
                 visite(
                     position,
-                    Err(EnregistrementIllisible { id: None, champ: None, detail: e.to_string() }),
+                    Err(EnregistrementIllisible {
+                        id: None,
+                        champ: None,
+                        detail: e.to_string(),
+                    }),
                 );
                 continue;
             }
         }
         // The reader counts lines from the first record; the header is line 1 of the file.
         let ligne = record.position().map(|p| p.line() + 1);
-        let position = Position { fichier: nom.to_owned(), ligne, index };
+        let position = Position {
+            fichier: nom.to_owned(),
+            ligne,
+            index,
+        };
         index += 1;
         if record.len() != headers.len() {
-            let detail =
-                format!("{} colonnes au lieu des {} de l'en-tête", record.len(), headers.len());
-            visite(position, Err(EnregistrementIllisible { id: None, champ: None, detail }));
+            let detail = format!(
+                "{} colonnes au lieu des {} de l'en-tête",
+                record.len(),
+                headers.len()
+            );
+            visite(
+                position,
+                Err(EnregistrementIllisible {
+                    id: None,
+                    champ: None,
+                    detail,
+                }),
+            );
             continue;
         }
         let mut map = Map::new();

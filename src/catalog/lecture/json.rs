@@ -4,10 +4,10 @@ use std::fmt;
 use std::io::BufRead;
 use std::path::Path;
 
-use serde::de::{DeserializeOwned, SeqAccess, Visitor};
 use serde::Deserializer;
+use serde::de::{DeserializeOwned, SeqAccess, Visitor};
 
-use super::{decoder, EnregistrementIllisible, LectureError, Position};
+use super::{EnregistrementIllisible, LectureError, Position, decoder};
 
 /// Reads a JSON array element by element (never the whole array at once).
 pub(super) fn lire_tableau<R, T, F>(
@@ -41,7 +41,11 @@ where
         fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<u64, A::Error> {
             let mut index = 0u64;
             while let Some(value) = seq.next_element::<serde_json::Value>()? {
-                let position = Position { fichier: self.nom.to_owned(), ligne: None, index };
+                let position = Position {
+                    fichier: self.nom.to_owned(),
+                    ligne: None,
+                    index,
+                };
                 (self.visite)(position, decoder(value));
                 index += 1;
             }
@@ -50,11 +54,18 @@ where
     }
 
     let mut de = serde_json::Deserializer::from_reader(reader);
-    let visitor = Elements { nom, visite, marker: std::marker::PhantomData };
+    let visitor = Elements {
+        nom,
+        visite,
+        marker: std::marker::PhantomData,
+    };
     let count = de
         .deserialize_seq(visitor)
         .and_then(|n| de.end().map(|()| n))
-        .map_err(|e| LectureError::JsonInvalide { chemin: path.into(), detail: e.to_string() })?;
+        .map_err(|e| LectureError::JsonInvalide {
+            chemin: path.into(),
+            detail: e.to_string(),
+        })?;
     Ok(count)
 }
 
@@ -77,7 +88,10 @@ where
         line.clear();
         let n = reader
             .read_until(b'\n', &mut line)
-            .map_err(|source| LectureError::Io { chemin: path.into(), source })?;
+            .map_err(|source| LectureError::Io {
+                chemin: path.into(),
+                source,
+            })?;
         if n == 0 {
             break;
         }
@@ -85,7 +99,11 @@ where
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        let position = Position { fichier: nom.to_owned(), ligne: Some(numero), index };
+        let position = Position {
+            fichier: nom.to_owned(),
+            ligne: Some(numero),
+            index,
+        };
         index += 1;
         let record = match std::str::from_utf8(&line) {
             Err(e) => Err(EnregistrementIllisible {

@@ -13,8 +13,8 @@ use std::fs::File;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 
-use serde::de::DeserializeOwned;
 use serde::Serialize;
+use serde::de::DeserializeOwned;
 use thiserror::Error;
 
 /// The format of one export file, from its extension.
@@ -113,11 +113,22 @@ where
     T: DeserializeOwned,
     F: FnMut(Position, Result<T, EnregistrementIllisible>),
 {
-    let format = Format::of(path).ok_or_else(|| LectureError::FormatInconnu { chemin: path.into() })?;
-    let file = File::open(path).map_err(|source| LectureError::Io { chemin: path.into(), source })?;
-    let nom = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let reader = sans_bom(BufReader::with_capacity(1 << 16, file))
-        .map_err(|source| LectureError::Io { chemin: path.into(), source })?;
+    let format = Format::of(path).ok_or_else(|| LectureError::FormatInconnu {
+        chemin: path.into(),
+    })?;
+    let file = File::open(path).map_err(|source| LectureError::Io {
+        chemin: path.into(),
+        source,
+    })?;
+    let nom = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let reader =
+        sans_bom(BufReader::with_capacity(1 << 16, file)).map_err(|source| LectureError::Io {
+            chemin: path.into(),
+            source,
+        })?;
     match format {
         Format::Json => json::lire_tableau(reader, path, &nom, &mut visite),
         Format::JsonLines => json::lire_lignes(reader, path, &nom, &mut visite),
@@ -144,7 +155,11 @@ fn decoder<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, Enregistr
             detail: format!("un objet JSON est attendu, pas {}", genre_json(&value)),
         });
     }
-    serde_path_to_error_light(value).map_err(|(champ, detail)| EnregistrementIllisible { id, champ, detail })
+    serde_path_to_error_light(value).map_err(|(champ, detail)| EnregistrementIllisible {
+        id,
+        champ,
+        detail,
+    })
 }
 
 /// serde_json errors do not name the field for `from_value`; find it by decoding field by field.

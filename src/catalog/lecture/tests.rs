@@ -25,7 +25,8 @@ fn json_array_streams_records_and_isolates_bad_ones() {
     let p = file(
         &dir,
         "services.json",
-        "\u{feff}[{\"id\":\"a\",\"nom\":\"Atelier\"}, 3, {\"id\":\"b\",\"latitude\":\"nord\"}]".as_bytes(),
+        "\u{feff}[{\"id\":\"a\",\"nom\":\"Atelier\"}, 3, {\"id\":\"b\",\"latitude\":\"nord\"}]"
+            .as_bytes(),
     );
     let out = read(&p).expect("readable");
     assert_eq!(out.len(), 3);
@@ -67,8 +68,18 @@ fn json_lines_skip_blank_lines_and_report_line_numbers() {
     assert_eq!(out[0].0.ligne, Some(1));
     assert!(out[1].1.is_err());
     assert_eq!(out[1].0.ligne, Some(3));
-    assert!(out[2].1.as_ref().expect_err("utf8").detail.contains("UTF-8"));
-    assert_eq!(out[3].1.as_ref().expect("ok").thematiques.as_deref(), Some(&["x".to_owned()][..]));
+    assert!(
+        out[2]
+            .1
+            .as_ref()
+            .expect_err("utf8")
+            .detail
+            .contains("UTF-8")
+    );
+    assert_eq!(
+        out[3].1.as_ref().expect("ok").thematiques.as_deref(),
+        Some(&["x".to_owned()][..])
+    );
 }
 
 #[test]
@@ -96,7 +107,14 @@ d,Short\r\n",
     let c = out[2].1.as_ref().expect_err("c");
     assert_eq!(c.champ.as_deref(), Some("latitude"));
     assert_eq!(c.id.as_deref(), Some("c"));
-    assert!(out[3].1.as_ref().expect_err("d").detail.contains("colonnes"));
+    assert!(
+        out[3]
+            .1
+            .as_ref()
+            .expect_err("d")
+            .detail
+            .contains("colonnes")
+    );
     let lignes: Vec<_> = out.iter().map(|(p, _)| p.ligne).collect();
     assert_eq!(lignes, [Some(2), Some(3), Some(4), Some(5)]);
 }
