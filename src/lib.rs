@@ -2,14 +2,28 @@
 //!
 //! What can this person actually access, near here, for the needs flagged in her diagnostic?
 //!
-//! The library is organised as one folder per concept, data flowing downward only
-//! (see `ARCHITECTURE.md` at the repository root for the code map):
+//! ## Code map
 //!
-//! - [`referentiel`]: data·inclusion code lists and the diagnostic needs, as typed ids;
-//! - [`territoire`]: INSEE codes as types, communes, EPCI, départements, régions, zones;
-//! - [`texte`]: French text folding shared by every lookup by name;
-//! - [`catalog`]: the data·inclusion v1 model, streaming load, validation and normalisation,
-//!   and the synthetic catalog generator.
+//! One folder per concept; data flows downward only (a module uses the ones listed above it,
+//! never those below). The engine never imports HTTP types.
+//!
+//! | module | what it holds |
+//! |---|---|
+//! | [`texte`] | French text folding (accents, case, punctuation) shared by every lookup by name |
+//! | [`referentiel`] | data·inclusion code lists and diagnostic needs, embedded from `catalog/referentiels/`, as typed ids ([`referentiel::Thematique`]…) and 128-bit [`referentiel::CodeSet`]s |
+//! | [`territoire`] | INSEE/SIREN codes as types, communes (with arrondissements and historic codes), EPCI, départements, régions, points with precision, zones d'éligibilité, nearest commune; embedded from `catalog/territoires/` |
+//! | [`catalog::brut`] | the data·inclusion v1 wire records |
+//! | [`catalog::lecture`] | streaming readers: JSON array, JSON Lines, CSV export |
+//! | [`catalog::validation`] | field checks, per-record findings, report whose totals reconcile, the load pipeline |
+//! | [`catalog::model`] | validated, normalised structures and services |
+//! | [`catalog::normalisation`] | service point (service → structure → commune), quality score, offer family, duplicate clusters |
+//! | [`catalog::synth`] | deterministic synthetic national catalog for demos and benchmarks |
+//!
+//! The binary (`src/main.rs`, `src/cli/`) only parses arguments and calls the library; each
+//! subcommand has its own file there.
+//!
+//! Errors: `thiserror` types inside the library (French messages naming the problem), `anyhow` in
+//! the binary.
 
 pub mod catalog;
 pub mod referentiel;

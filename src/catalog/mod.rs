@@ -5,3 +5,4 @@ pub mod brut;
 pub mod lecture;
 pub mod model;
 pub mod normalisation;
+pub mod validation;

@@ -74,3 +74,30 @@ pub(crate) mod tests {
         }
     }
 }
+
+mod point;
+
+pub use point::point_du_service;
+
+use chrono::NaiveDate;
+
+use crate::catalog::model::Catalogue;
+use crate::territoire::Territoires;
+
+/// Computes every normalised field of every service: point and its origin, quality score, family,
+/// duplicate clusters (the zone is resolved during validation).
+pub fn normaliser(catalogue: &mut Catalogue, territoires: &Territoires, aujourdhui: NaiveDate) {
+    for i in 0..catalogue.services.len() {
+        let structure = &catalogue.structures[catalogue.services[i].structure.0 as usize];
+        let service = &catalogue.services[i];
+        let (point, origine) = point_du_service(service, structure, territoires);
+        let score = qualite::criteres(service, aujourdhui).score();
+        let famille = famille::famille(service, structure);
+        let service = &mut catalogue.services[i];
+        service.point = point;
+        service.origine_point = origine;
+        service.score_qualite = score;
+        service.famille = famille;
+    }
+    doublons::marquer_doublons(catalogue);
+}
