@@ -5,8 +5,12 @@ mod administratif;
 mod build;
 mod code;
 mod commune;
+mod eligibilite;
 mod error;
 mod point;
+mod proximite;
+mod recherche;
+mod territoires;
 mod zone;
 
 pub use administratif::{Departement, Epci, Region};
@@ -15,4 +19,5 @@ pub use code::{CodeCommune, CodeDepartement, CodeInvalide, CodePostal, CodeRegio
 pub use commune::{Commune, CommuneId, GenreCommune, PrecisionPoint};
 pub use error::TerritoireError;
 pub use point::Point;
+pub use territoires::Territoires;
 pub use zone::Zone;
