@@ -276,7 +276,7 @@ pub fn construire(sources: &Sources, sortie: &Path) -> Result<Rapport, Territoir
     rapport.arrondissements = lignes.len() - rapport.communes;
     for l in lignes.values() {
         if let Some(p) = &l.parent
-            && !lignes.get(p).is_some_and(|pl| !pl.arrondissement)
+            && lignes.get(p).is_none_or(|pl| pl.arrondissement)
         {
             return Err(TerritoireError::Source {
                 fichier: "communes.json".into(),

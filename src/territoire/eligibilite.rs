@@ -94,3 +94,126 @@ impl Territoires {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::territoire::{TerritoireError, Territoires, Zone};
+
+    fn id(code: &str) -> crate::territoire::CommuneId {
+        Territoires::embarques().commune(code).expect(code).id
+    }
+
+    #[test]
+    fn codes_de_zone() {
+        let t = Territoires::embarques();
+        assert_eq!(t.zone_eligibilite("france").expect("fr"), Zone::France);
+        assert_eq!(t.zone_eligibilite("France").expect("fr"), Zone::France);
+        assert_eq!(t.zone_eligibilite("99100").expect("fr"), Zone::France);
+        assert_eq!(
+            t.zone_eligibilite("99134").expect("Espagne"),
+            Zone::PaysEtranger("99134".into())
+        );
+        assert!(matches!(t.zone_eligibilite("59"), Ok(Zone::Departement(d)) if d.as_str() == "59"));
+        assert!(matches!(t.zone_eligibilite("2A"), Ok(Zone::Departement(_))));
+        assert!(matches!(
+            t.zone_eligibilite("974"),
+            Ok(Zone::Departement(_))
+        ));
+        assert_eq!(
+            t.zone_eligibilite("59512").expect("Roubaix"),
+            Zone::Commune(id("59512"))
+        );
+        assert_eq!(
+            t.zone_eligibilite("50602").expect("alias"),
+            Zone::Commune(id("50129"))
+        );
+        assert!(matches!(t.zone_eligibilite("200093201"), Ok(Zone::Epci(_))));
+    }
+
+    #[test]
+    fn codes_de_zone_invalides() {
+        let t = Territoires::embarques();
+        for code in [
+            "",
+            "x",
+            "5951",
+            "lille",
+            "2C",
+            "1234567890",
+            "59 512",
+            "20009320A",
+        ] {
+            let e = t.zone_eligibilite(code).expect_err(code);
+            assert!(
+                matches!(e, TerritoireError::ZoneInvalide { .. }),
+                "{code}: {e}"
+            );
+            assert!(
+                e.to_string().contains(&format!("« {} »", code.trim())),
+                "{e}"
+            );
+        }
+        for code in ["20", "979", "00000", "123456789"] {
+            let e = t.zone_eligibilite(code).expect_err(code);
+            assert!(
+                matches!(e, TerritoireError::ZoneInconnue { .. }),
+                "{code}: {e}"
+            );
+            assert!(e.to_string().contains(code), "{e}");
+        }
+    }
+
+    #[test]
+    fn appartenance() {
+        let t = Territoires::embarques();
+        let paris = Zone::Commune(id("75056"));
+        assert!(t.zone_contient(&paris, id("75112")));
+        assert!(t.zone_contient(&paris, id("75056")));
+        assert!(!t.zone_contient(&Zone::Commune(id("69381")), id("69123")));
+        assert!(!t.zone_contient(&paris, id("59512")));
+        let mel = t.zone_eligibilite("200093201").expect("MEL");
+        assert!(t.zone_contient(&mel, id("59512")));
+        assert!(!t.zone_contient(&mel, id("75056")));
+        let nord = t.zone_eligibilite("59").expect("Nord");
+        assert!(t.zone_contient(&nord, id("59512")));
+        assert!(!t.zone_contient(&nord, id("62041")));
+        let hdf = Zone::Region(t.region("32").expect("32").code);
+        assert!(t.zone_contient(&hdf, id("62041")));
+        assert!(t.zone_contient(&Zone::France, id("97411")));
+        assert!(!t.zone_contient(&Zone::PaysEtranger("99134".into()), id("59512")));
+        assert!(!t.zone_contient(&Zone::France, crate::territoire::CommuneId(u32::MAX)));
+    }
+
+    #[test]
+    fn communes_des_zones() {
+        let t = Territoires::embarques();
+        let paris = t.communes_de_zone(&Zone::Commune(id("75056")));
+        assert_eq!(paris.len(), 21);
+        assert!(paris.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(
+            t.communes_de_zone(&Zone::Commune(id("75112"))),
+            [id("75112")]
+        );
+        assert_eq!(t.communes_de_zone(&Zone::France).len(), t.communes().len());
+        let mel = t.communes_de_zone(&t.zone_eligibilite("200093201").expect("MEL"));
+        assert!(mel.contains(&id("59512")) && mel.len() > 90);
+        let nord = t.communes_de_zone(&t.zone_eligibilite("59").expect("59"));
+        assert!(nord.len() > 600 && nord.windows(2).all(|w| w[0] < w[1]));
+        assert!(
+            t.communes_de_zone(&Zone::PaysEtranger("99134".into()))
+                .is_empty()
+        );
+        for zone in [
+            Zone::Epci(t.epci("200093201").expect("MEL").siren),
+            Zone::Region(t.region("32").expect("32").code),
+        ] {
+            let attendu: Vec<_> = t
+                .communes()
+                .iter()
+                .filter(|c| t.zone_contient(&zone, c.id))
+                .map(|c| c.id)
+                .collect();
+            assert_eq!(t.communes_de_zone(&zone), attendu);
+        }
+    }
+}

@@ -55,3 +55,102 @@ impl Territoires {
                 })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::territoire::GenreCommune;
+
+    /// Brute force over the same candidates as the index.
+    fn force_brute(t: &Territoires, p: Point) -> Option<(&Commune, f64)> {
+        let parents_avec_arrondissements: std::collections::HashSet<_> = t
+            .communes()
+            .iter()
+            .filter(|c| c.genre == GenreCommune::ArrondissementMunicipal && c.point.is_some())
+            .filter_map(|c| c.parent)
+            .collect();
+        t.communes()
+            .iter()
+            .filter(|c| !parents_avec_arrondissements.contains(&c.id))
+            .filter_map(|c| c.point.map(|q| (c, p.distance_km(&q))))
+            .min_by(|a, b| a.1.total_cmp(&b.1))
+    }
+
+    #[test]
+    fn roubaix() {
+        let t = Territoires::embarques();
+        let (c, d) = t
+            .commune_la_plus_proche(Point::new(50.6905, 3.1780))
+            .expect("commune");
+        assert_eq!(c.code.as_str(), "59512");
+        assert!(d < 1.0, "{d}");
+        assert!(
+            t.commune_la_plus_proche(Point::new(f64::NAN, 3.0))
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn arrondissement_plutot_que_parent() {
+        let t = Territoires::embarques();
+        // Vieux-Port de Marseille, Lyon Part-Dieu.
+        let (c, _) = t
+            .commune_la_plus_proche(Point::new(43.2951, 5.3740))
+            .expect("Marseille");
+        assert_eq!(c.genre, GenreCommune::ArrondissementMunicipal, "{}", c.nom);
+        let (c, _) = t
+            .commune_la_plus_proche(Point::new(45.7605, 4.8597))
+            .expect("Lyon");
+        assert_eq!(
+            c.parent
+                .map(|p| t.commune_par_id(p).code.to_string())
+                .as_deref(),
+            Some("69123")
+        );
+        // Paris arrondissements have no point: Paris itself is found.
+        let (c, _) = t
+            .commune_la_plus_proche(Point::new(48.8566, 2.3522))
+            .expect("Paris");
+        assert_eq!(c.code.as_str(), "75056");
+    }
+
+    #[test]
+    fn emprise() {
+        assert!(Territoires::dans_emprise_france(Point::new(
+            48.8566, 2.3522
+        )));
+        assert!(Territoires::dans_emprise_france(Point::new(
+            -20.8823, 55.4504
+        )));
+        assert!(Territoires::dans_emprise_france(Point::new(
+            4.9372, -52.3260
+        )));
+        assert!(Territoires::dans_emprise_france(Point::new(
+            41.9192, 8.7386
+        )));
+        assert!(!Territoires::dans_emprise_france(Point::new(0.0, 0.0)));
+        assert!(!Territoires::dans_emprise_france(Point::new(
+            2.3522, 48.8566
+        )));
+        assert!(!Territoires::dans_emprise_france(Point::new(f64::NAN, 2.0)));
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn egale_la_force_brute(
+            zone in 0usize..4,
+            u in 0.0f64..1.0,
+            v in 0.0f64..1.0,
+        ) {
+            let (lat_min, lat_max, lon_min, lon_max) = [EMPRISES[0], EMPRISES[1], EMPRISES[4], EMPRISES[3]][zone];
+            let p = Point::new(lat_min + u * (lat_max - lat_min), lon_min + v * (lon_max - lon_min));
+            let t = Territoires::embarques();
+            let (a, da) = t.commune_la_plus_proche(p).expect("index");
+            let (b, db) = force_brute(t, p).expect("force brute");
+            prop_assert!((da - db).abs() < 1e-9, "{} {da} vs {} {db}", a.code, b.code);
+        }
+    }
+}

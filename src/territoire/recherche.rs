@@ -84,3 +84,61 @@ impl Territoires {
         communes
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::territoire::Territoires;
+
+    fn codes(v: &[&crate::territoire::Commune]) -> Vec<String> {
+        v.iter().map(|c| c.code.to_string()).collect()
+    }
+
+    #[test]
+    fn nom_sans_accents() {
+        let t = Territoires::embarques();
+        let r = t.communes_par_nom("saint etienne");
+        assert_eq!(r[0].code.as_str(), "42218");
+        assert_eq!(codes(&t.communes_par_nom("SAINT-ÉTIENNE"))[0], "42218");
+        assert!(t.communes_par_nom("").is_empty());
+        assert!(t.communes_par_nom("zzzz").is_empty());
+    }
+
+    #[test]
+    fn homonymes() {
+        let t = Territoires::embarques();
+        let r = t.communes_par_nom("Saint-Denis");
+        let deps: std::collections::BTreeSet<&str> =
+            r.iter().map(|c| c.departement.as_str()).collect();
+        assert!(deps.len() >= 3, "{deps:?}");
+        assert!(deps.contains("974") && deps.contains("93"));
+        assert!(r.windows(2).all(|w| w[0].population >= w[1].population));
+    }
+
+    #[test]
+    fn code_postal() {
+        let t = Territoires::embarques();
+        assert_eq!(codes(&t.communes_par_code_postal("59100")), ["59512"]);
+        assert!(t.communes_par_code_postal("00000").is_empty());
+        let paris12 = codes(&t.communes_par_code_postal("75012"));
+        assert_eq!(paris12, ["75056", "75112"]);
+    }
+
+    #[test]
+    fn saisie_progressive() {
+        let t = Territoires::embarques();
+        assert_eq!(codes(&t.rechercher_communes("roub", 3))[0], "59512");
+        assert_eq!(codes(&t.rechercher_communes("59512", 3)), ["59512"]);
+        assert_eq!(codes(&t.rechercher_communes("5910", 1)), ["59512"]);
+        assert_eq!(codes(&t.rechercher_communes("50602", 1)), ["50129"]);
+        assert_eq!(codes(&t.rechercher_communes("st etienne", 1)), ["42218"]);
+        assert_eq!(
+            codes(&t.rechercher_communes("Paris", 2)),
+            ["75056", "75115"]
+        );
+        assert_eq!(t.rechercher_communes("sa", 10).len(), 10);
+        assert!(t.rechercher_communes("  ", 10).is_empty());
+        assert!(t.rechercher_communes("roubaix", 0).is_empty());
+        let r = t.rechercher_communes("lille", 20);
+        assert!(r.windows(2).all(|w| w[0].population >= w[1].population));
+    }
+}

@@ -117,7 +117,7 @@ impl Territoires {
             });
             Ok(())
         })?;
-        regions.sort_by(|a, b| a.code.cmp(&b.code));
+        regions.sort_by_key(|r| r.code);
         let par_region: HashMap<CodeRegion, usize> = regions
             .iter()
             .enumerate()
@@ -143,7 +143,7 @@ impl Territoires {
                 Ok(())
             },
         )?;
-        departements.sort_by(|a, b| a.code.cmp(&b.code));
+        departements.sort_by_key(|d| d.code);
         for d in &departements {
             let i = match par_region.get(&d.region) {
                 Some(&i) => i,
@@ -182,7 +182,7 @@ impl Territoires {
                 Ok(())
             },
         )?;
-        epcis.sort_by(|a, b| a.siren.cmp(&b.siren));
+        epcis.sort_by_key(|e| e.siren);
         let par_epci: HashMap<SirenEpci, usize> = epcis
             .iter()
             .enumerate()
@@ -490,4 +490,129 @@ fn entier(texte: &str) -> Result<u32, String> {
     texte
         .parse()
         .map_err(|_| format!("entier illisible « {texte} »"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t() -> &'static Territoires {
+        Territoires::embarques()
+    }
+
+    #[test]
+    fn charge_le_referentiel_embarque() {
+        let t = t();
+        assert!(t.communes().len() > 34_000, "{}", t.communes().len());
+        for (i, c) in t.communes().iter().enumerate() {
+            assert_eq!(c.id, CommuneId(i as u32));
+        }
+        assert!(t.epcis().len() > 1_200);
+        assert_eq!(t.regions().len(), 26);
+        assert!(t.departements().len() >= 101);
+    }
+
+    #[test]
+    fn depuis_dossier_egale_embarques() {
+        let dossier = Path::new(env!("CARGO_MANIFEST_DIR")).join("catalog/territoires");
+        let lu = Territoires::depuis_dossier(&dossier).expect("dossier");
+        assert_eq!(lu.communes(), t().communes());
+        assert_eq!(lu.epcis(), t().epcis());
+        let absent = Territoires::depuis_dossier(Path::new("/nexiste/pas"));
+        assert!(matches!(absent, Err(TerritoireError::Fichier { .. })));
+    }
+
+    #[test]
+    fn erreurs_de_format_nommees() {
+        let f = Fichiers {
+            communes: "code,nom\n",
+            alias: "",
+            epci: "siren,nom,type,population\n",
+            departements: "code,nom,region,chef_lieu\n",
+            regions: "code,nom\n32,Hauts-de-France\nXX,Y\n",
+        };
+        let e = Territoires::depuis_fichiers(&f).expect_err("région invalide");
+        assert!(e.to_string().starts_with("regions.csv, ligne 3 :"), "{e}");
+    }
+
+    #[test]
+    fn corse() {
+        let ajaccio = t().commune("2A004").expect("Ajaccio");
+        assert_eq!(ajaccio.nom, "Ajaccio");
+        assert_eq!(ajaccio.departement.as_str(), "2A");
+        assert_eq!(ajaccio.region.as_str(), "94");
+        assert_eq!(t().commune("2a004").map(|c| c.id), Some(ajaccio.id));
+        assert_eq!(t().departement("2A").expect("2A").nom, "Corse-du-Sud");
+    }
+
+    #[test]
+    fn outre_mer() {
+        let sd = t().commune("97411").expect("Saint-Denis");
+        assert_eq!(sd.nom, "Saint-Denis");
+        assert_eq!(sd.departement.as_str(), "974");
+        assert_eq!(sd.region.as_str(), "04");
+        assert_eq!(sd.precision, PrecisionPoint::Exacte);
+        assert_eq!(t().region("04").expect("04").nom, "La Réunion");
+    }
+
+    #[test]
+    fn arrondissements() {
+        let a = t().commune("75112").expect("Paris 12e");
+        assert_eq!(a.genre, GenreCommune::ArrondissementMunicipal);
+        let paris = t().commune("75056").expect("Paris");
+        assert_eq!(a.parent, Some(paris.id));
+        assert_eq!(a.epci, paris.epci);
+        for parent in ["75056", "69123", "13055"] {
+            let c = t().commune(parent).expect(parent);
+            assert_eq!(c.precision, PrecisionPoint::Exacte, "{parent}");
+        }
+        let lyon3 = t().commune("69383").expect("Lyon 3e");
+        assert_eq!(lyon3.precision, PrecisionPoint::Exacte);
+    }
+
+    #[test]
+    fn commune_fusionnee() {
+        // Cherbourg-Octeville (50129) is now a commune déléguée of Cherbourg-en-Cotentin.
+        let c = t().commune("50129").expect("Cherbourg-en-Cotentin");
+        assert_eq!(c.nom, "Cherbourg-en-Cotentin");
+        assert_eq!(t().commune("50602").map(|x| x.code), Some(c.code));
+        // Annecy-le-Vieux → Annecy.
+        assert_eq!(t().commune("74011").map(|x| x.code.as_str()), Some("74010"));
+        assert!(t().commune("00000").is_none());
+        assert!(t().commune("n'importe quoi").is_none());
+    }
+
+    #[test]
+    fn regions_et_departements() {
+        let hdf = t().region("32").expect("Hauts-de-France");
+        let codes: Vec<&str> = hdf.departements.iter().map(|d| d.as_str()).collect();
+        assert_eq!(codes, ["02", "59", "60", "62", "80"]);
+        let nord = t().departement("59").expect("Nord");
+        assert_eq!(nord.region.as_str(), "32");
+        assert_eq!(
+            nord.chef_lieu.map(|c| c.to_string()).as_deref(),
+            Some("59350")
+        );
+        assert!(t().departement("20").is_none());
+        assert!(t().region("99").is_none());
+    }
+
+    #[test]
+    fn epci() {
+        let mel = t().epci("200093201").expect("MEL");
+        assert_eq!(mel.nom, "Métropole Européenne de Lille");
+        let roubaix = t().commune("59512").expect("Roubaix");
+        assert!(mel.membres.contains(&roubaix.id));
+        assert!(t().epci("123").is_none());
+    }
+
+    #[test]
+    fn precision_coherente() {
+        for c in t().communes() {
+            assert_eq!(c.point.is_none(), c.precision == PrecisionPoint::Absente);
+            if let Some(p) = c.point {
+                assert!(Territoires::dans_emprise_france(p), "{} {p:?}", c.code);
+            }
+        }
+    }
 }
