@@ -4,6 +4,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod territoires;
+
 /// maillage — l'offre d'accompagnement accessible, près d'ici, pour les besoins du diagnostic.
 #[derive(Debug, Parser)]
 #[command(name = "maillage", version, about)]
@@ -13,10 +15,22 @@ struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
-enum Commande {}
+enum Commande {
+    /// Régénère le référentiel territorial `catalog/territoires/` depuis ses sources.
+    Territoires(territoires::TerritoiresArgs),
+}
 
 /// Parses the command line and runs the subcommand; errors are printed, never panicked.
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
-    match cli.commande {}
+    let resultat = match &cli.commande {
+        Commande::Territoires(args) => territoires::run(args),
+    };
+    match resultat {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("erreur : {e:#}");
+            ExitCode::FAILURE
+        }
+    }
 }
