@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod territoires;
+mod validate;
 
 /// maillage — l'offre d'accompagnement accessible, près d'ici, pour les besoins du diagnostic.
 #[derive(Debug, Parser)]
@@ -18,16 +19,22 @@ struct Cli {
 enum Commande {
     /// Régénère le référentiel territorial `catalog/territoires/` depuis ses sources.
     Territoires(territoires::TerritoiresArgs),
+    /// Valide un export data·inclusion v1 (JSON, JSON Lines, CSV) et affiche le rapport.
+    ///
+    /// Code de sortie : 0 si tout est chargé, 2 si des enregistrements sont rejetés, 1 en cas
+    /// d'erreur fatale.
+    Validate(validate::ValidateArgs),
 }
 
 /// Parses the command line and runs the subcommand; errors are printed, never panicked.
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let resultat = match &cli.commande {
-        Commande::Territoires(args) => territoires::run(args),
+        Commande::Territoires(args) => territoires::run(args).map(|()| ExitCode::SUCCESS),
+        Commande::Validate(args) => validate::run(args),
     };
     match resultat {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(e) => {
             eprintln!("erreur : {e:#}");
             ExitCode::FAILURE

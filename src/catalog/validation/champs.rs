@@ -197,7 +197,7 @@ impl<'a> Verificateur<'a> {
     /// Opening hours: kept as text; flagged when they do not parse.
     pub fn horaires(&mut self, valeur: Option<String>) -> Option<Horaires> {
         let texte = Self::optionnel(valeur)?;
-        let valides = opening_hours::OpeningHours::parse(&texte).is_ok();
+        let valides = texte.parse::<opening_hours::OpeningHours>().is_ok();
         if !valides {
             self.signaler(
                 "horaires_accueil",
