@@ -10,7 +10,7 @@ use super::CodeInvalide;
 #[derive(Debug, Error)]
 pub enum TerritoireError {
     /// A file could not be read or written.
-    #[error("fichier « {chemin} » illisible ou impossible à écrire : {source}")]
+    #[error("fichier « {chemin} » illisible ou impossible à écrire")]
     Fichier {
         /// The file.
         chemin: PathBuf,
