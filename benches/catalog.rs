@@ -1,1 +1,2 @@
+//! Benchmarks of catalog loading (filled in below).
 fn main() {}

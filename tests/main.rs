@@ -1,1 +1,6 @@
-//! Integration tests: one binary.
+//! Integration tests: one binary, shared fixtures under `tests/fixtures/`.
+
+mod common;
+mod loaders_fuzz;
+mod validate_cli;
+mod validation;

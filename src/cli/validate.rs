@@ -35,7 +35,9 @@ pub fn run(args: &ValidateArgs) -> anyhow::Result<ExitCode> {
     let debut = Instant::now();
     let territoires = Territoires::embarques();
     let options = OptionsChargement {
-        aujourdhui: args.aujourdhui.unwrap_or_else(|| chrono::Local::now().date_naive()),
+        aujourdhui: args
+            .aujourdhui
+            .unwrap_or_else(|| chrono::Local::now().date_naive()),
     };
     let barre = ProgressBar::new_spinner();
     barre.set_style(
@@ -66,7 +68,11 @@ pub fn run(args: &ValidateArgs) -> anyhow::Result<ExitCode> {
     } else {
         imprimer(&rapport, &catalogue, args.details, duree);
     }
-    Ok(if rapport.rejetes() == 0 { ExitCode::SUCCESS } else { ExitCode::from(2) })
+    Ok(if rapport.rejetes() == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(2)
+    })
 }
 
 fn imprimer(
@@ -75,7 +81,10 @@ fn imprimer(
     details: usize,
     duree: std::time::Duration,
 ) {
-    println!("{:<22} {:>10} {:>10} {:>10} {:>14}", "fichier", "lus", "acceptés", "rejetés", "avertissements");
+    println!(
+        "{:<22} {:>10} {:>10} {:>10} {:>14}",
+        "fichier", "lus", "acceptés", "rejetés", "avertissements"
+    );
     for f in &rapport.fichiers {
         println!(
             "{:<22} {:>10} {:>10} {:>10} {:>14}",
@@ -90,12 +99,20 @@ fn imprimer(
     }
     println!("\nservices par famille :");
     for famille in Famille::TOUTES {
-        let n = catalogue.services.iter().filter(|s| s.famille == famille).count();
+        let n = catalogue
+            .services
+            .iter()
+            .filter(|s| s.famille == famille)
+            .count();
         if n > 0 {
             println!("  {:<22} {n:>8}", famille.code());
         }
     }
-    let doublons = catalogue.services.iter().filter(|s| s.doublon.is_some()).count();
+    let doublons = catalogue
+        .services
+        .iter()
+        .filter(|s| s.doublon.is_some())
+        .count();
     println!("  services publiés en double : {doublons}");
     if details > 0 && !rapport.constats.is_empty() {
         println!("\npremiers constats :");

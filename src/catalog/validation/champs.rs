@@ -38,11 +38,20 @@ fn vide(s: &Option<String>) -> bool {
 impl<'a> Verificateur<'a> {
     /// A checker with no findings yet.
     pub fn new(territoires: &'a Territoires, aujourdhui: NaiveDate) -> Self {
-        Verificateur { territoires, aujourdhui, problemes: Vec::new() }
+        Verificateur {
+            territoires,
+            aujourdhui,
+            problemes: Vec::new(),
+        }
     }
 
     fn signaler(&mut self, champ: &'static str, motif: Motif, gravite: Gravite, detail: String) {
-        self.problemes.push(Probleme { champ, motif, gravite, detail });
+        self.problemes.push(Probleme {
+            champ,
+            motif,
+            gravite,
+            detail,
+        });
     }
 
     /// Whether a finding so far rejects the record.
@@ -88,7 +97,9 @@ impl<'a> Verificateur<'a> {
 
     /// An optional free text: trimmed, empty is absent.
     pub fn optionnel(valeur: Option<String>) -> Option<String> {
-        valeur.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())
+        valeur
+            .map(|v| v.trim().to_owned())
+            .filter(|v| !v.is_empty())
     }
 
     /// `date_maj`: required, `YYYY-MM-DD` (a time part is ignored), from 2000 to today.
@@ -100,7 +111,10 @@ impl<'a> Verificateur<'a> {
                 "date_maj",
                 Motif::ValeurInvalide,
                 Gravite::Rejet,
-                format!("date « {} » illisible, attendu AAAA-MM-JJ", tronquer(&texte)),
+                format!(
+                    "date « {} » illisible, attendu AAAA-MM-JJ",
+                    tronquer(&texte)
+                ),
             );
             return None;
         };
@@ -110,7 +124,10 @@ impl<'a> Verificateur<'a> {
                 "date_maj",
                 Motif::ValeurInvalide,
                 Gravite::Rejet,
-                format!("date {date} hors de l'intervalle 2000-01-01 … {}", self.aujourdhui),
+                format!(
+                    "date {date} hors de l'intervalle 2000-01-01 … {}",
+                    self.aujourdhui
+                ),
             );
             return None;
         }
@@ -118,7 +135,11 @@ impl<'a> Verificateur<'a> {
     }
 
     /// A list of referential codes: unknown ones dropped with a warning.
-    pub fn codes<T: Code>(&mut self, champ: &'static str, valeurs: Option<Vec<String>>) -> CodeSet<T> {
+    pub fn codes<T: Code>(
+        &mut self,
+        champ: &'static str,
+        valeurs: Option<Vec<String>>,
+    ) -> CodeSet<T> {
         let mut set = CodeSet::new();
         for v in valeurs.unwrap_or_default() {
             match T::parse(v.trim()) {
@@ -187,7 +208,10 @@ impl<'a> Verificateur<'a> {
                     champ,
                     Motif::UrlInvalide,
                     Gravite::Avertissement,
-                    format!("URL « {} » invalide dans « {champ} », retirée", tronquer(&v)),
+                    format!(
+                        "URL « {} » invalide dans « {champ} », retirée",
+                        tronquer(&v)
+                    ),
                 );
                 None
             }
@@ -203,7 +227,10 @@ impl<'a> Verificateur<'a> {
                 "horaires_accueil",
                 Motif::HorairesInvalides,
                 Gravite::Avertissement,
-                format!("horaires « {} » illisibles (syntaxe OSM opening_hours), gardés en texte", tronquer(&texte)),
+                format!(
+                    "horaires « {} » illisibles (syntaxe OSM opening_hours), gardés en texte",
+                    tronquer(&texte)
+                ),
             );
         }
         Some(Horaires { texte, valides })
@@ -219,7 +246,10 @@ impl<'a> Verificateur<'a> {
             "siret",
             Motif::ValeurInvalide,
             Gravite::Avertissement,
-            format!("SIRET « {} » invalide (14 chiffres attendus), retiré", tronquer(&v)),
+            format!(
+                "SIRET « {} » invalide (14 chiffres attendus), retiré",
+                tronquer(&v)
+            ),
         );
         None
     }
@@ -233,26 +263,36 @@ impl<'a> Verificateur<'a> {
         code_insee: Option<String>,
         commune: Option<String>,
     ) -> Adresse {
-        let code_postal = Self::optionnel(code_postal).and_then(|cp| match CodePostal::parse(&cp) {
-            Ok(c) => Some(c),
-            Err(e) => {
-                self.signaler("code_postal", Motif::ValeurInvalide, Gravite::Avertissement, e.to_string());
-                None
-            }
-        });
-        let code_insee = Self::optionnel(code_insee).and_then(|code| {
-            match self.territoires.commune(&code) {
+        let code_postal =
+            Self::optionnel(code_postal).and_then(|cp| match CodePostal::parse(&cp) {
+                Ok(c) => Some(c),
+                Err(e) => {
+                    self.signaler(
+                        "code_postal",
+                        Motif::ValeurInvalide,
+                        Gravite::Avertissement,
+                        e.to_string(),
+                    );
+                    None
+                }
+            });
+        let code_insee =
+            Self::optionnel(code_insee).and_then(|code| match self.territoires.commune(&code) {
                 Some(c) => Some(c.code),
                 None => {
                     let detail = match CodeCommune::parse(&code) {
                         Ok(_) => format!("code INSEE « {code} » : aucune commune connue, retiré"),
                         Err(e) => format!("{e}, retiré"),
                     };
-                    self.signaler("code_insee", Motif::CodeInseeInconnu, Gravite::Avertissement, detail);
+                    self.signaler(
+                        "code_insee",
+                        Motif::CodeInseeInconnu,
+                        Gravite::Avertissement,
+                        detail,
+                    );
                     None
                 }
-            }
-        });
+            });
         Adresse {
             adresse: Self::optionnel(adresse),
             complement_adresse: Self::optionnel(complement),

@@ -56,7 +56,10 @@ pub fn fichier_de(dossier: &Path, nom: &'static str) -> Result<PathBuf, Chargeme
         .filter(|p| p.is_file())
         .collect();
     match trouves.len() {
-        0 => Err(ChargementError::FichierManquant { dossier: dossier.into(), nom }),
+        0 => Err(ChargementError::FichierManquant {
+            dossier: dossier.into(),
+            nom,
+        }),
         1 => Ok(trouves.into_iter().next().unwrap_or_default()),
         _ => Err(ChargementError::FichiersMultiples {
             dossier: dossier.into(),
@@ -90,7 +93,12 @@ impl Compteur<'_> {
     }
 
     /// Records the findings of one decoded record; returns whether it is accepted.
-    fn constater(&mut self, position: &Position, id: Option<&str>, problemes: Vec<Probleme>) -> bool {
+    fn constater(
+        &mut self,
+        position: &Position,
+        id: Option<&str>,
+        problemes: Vec<Probleme>,
+    ) -> bool {
         self.totaux.lus += 1;
         let rejete = problemes.iter().any(|p| p.gravite == Gravite::Rejet);
         if rejete {
@@ -130,7 +138,13 @@ fn valider_structure(v: &mut Verificateur, b: StructureBrute) -> Option<Structur
     let nom = v.obligatoire("nom", b.nom);
     let date_maj = v.date_maj(b.date_maj);
     let reseaux_porteurs = v.codes("reseaux_porteurs", b.reseaux_porteurs);
-    let adresse = v.adresse(b.adresse, b.complement_adresse, b.code_postal, b.code_insee, b.commune);
+    let adresse = v.adresse(
+        b.adresse,
+        b.complement_adresse,
+        b.code_postal,
+        b.code_insee,
+        b.commune,
+    );
     let point = v.point(b.latitude, b.longitude);
     let structure = Structure {
         id: id?,
@@ -167,7 +181,10 @@ fn valider_service(
                 champ: "structure_id",
                 motif: Motif::StructureInconnue,
                 gravite: Gravite::Rejet,
-                detail: format!("structure « {} » inconnue ou rejetée", super::champs::tronquer(sid)),
+                detail: format!(
+                    "structure « {} » inconnue ou rejetée",
+                    super::champs::tronquer(sid)
+                ),
             });
         }
         idx
@@ -186,7 +203,13 @@ fn valider_service(
             detail: "« tous-publics » ne peut pas accompagner d'autres publics : retiré".into(),
         });
     }
-    let adresse = v.adresse(b.adresse, b.complement_adresse, b.code_postal, b.code_insee, b.commune);
+    let adresse = v.adresse(
+        b.adresse,
+        b.complement_adresse,
+        b.code_postal,
+        b.code_insee,
+        b.commune,
+    );
     let point = v.point(b.latitude, b.longitude);
     let (zone_eligibilite, zones) = v.zone(b.zone_eligibilite);
     let service = Service {
@@ -208,14 +231,20 @@ fn valider_service(
         telephone: Verificateur::optionnel(b.telephone),
         courriel: v.courriel(b.courriel),
         modes_accueil: v.codes("modes_accueil", b.modes_accueil),
-        zone: if zones.is_empty() { ZoneEligibilite::Inconnue } else { ZoneEligibilite::Zones(zones) },
+        zone: if zones.is_empty() {
+            ZoneEligibilite::Inconnue
+        } else {
+            ZoneEligibilite::Zones(zones)
+        },
         zone_eligibilite,
         contact_nom_prenom: Verificateur::optionnel(b.contact_nom_prenom),
         lien_mobilisation: v.url("lien_mobilisation", b.lien_mobilisation),
         modes_mobilisation: v.codes("modes_mobilisation", b.modes_mobilisation),
         mobilisable_par: v.codes("mobilisable_par", b.mobilisable_par),
         mobilisation_precisions: Verificateur::optionnel(b.mobilisation_precisions),
-        volume_horaire_hebdomadaire: b.volume_horaire_hebdomadaire.filter(|h| h.is_finite() && *h >= 0.0),
+        volume_horaire_hebdomadaire: b
+            .volume_horaire_hebdomadaire
+            .filter(|h| h.is_finite() && *h >= 0.0),
         nombre_semaines: b.nombre_semaines,
         horaires_accueil: v.horaires(b.horaires_accueil),
         lien_source: v.url("lien_source", b.lien_source),
@@ -252,10 +281,17 @@ pub fn charger_avec_progres(
     let mut index: HashMap<String, StructureIdx> = HashMap::new();
     let mut lus = 0u64;
 
-    let nom = |p: &Path| p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let nom = |p: &Path| {
+        p.file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    };
     let mut compteur = Compteur {
         rapport: &mut rapport,
-        totaux: TotauxFichier { fichier: nom(&chemin_structures), ..Default::default() },
+        totaux: TotauxFichier {
+            fichier: nom(&chemin_structures),
+            ..Default::default()
+        },
     };
     lecture::lire::<StructureBrute, _>(&chemin_structures, |position, record| {
         lus += 1;
@@ -268,14 +304,21 @@ pub fn charger_avec_progres(
         };
         let mut v = Verificateur::new(territoires, options.aujourdhui);
         let id = brute.id.clone();
-        if let Some(id) = id.as_deref().map(str::trim).filter(|i| index.contains_key(*i)) {
+        if let Some(id) = id
+            .as_deref()
+            .map(str::trim)
+            .filter(|i| index.contains_key(*i))
+        {
             v.problemes.push(doublon(id));
         }
         let structure = valider_structure(&mut v, brute);
         let problemes = std::mem::take(&mut v.problemes);
         if compteur.constater(&position, id.as_deref(), problemes) {
             if let Some(s) = structure {
-                index.insert(s.id.clone(), StructureIdx(catalogue.structures.len() as u32));
+                index.insert(
+                    s.id.clone(),
+                    StructureIdx(catalogue.structures.len() as u32),
+                );
                 catalogue.structures.push(s);
             }
         }
@@ -284,7 +327,10 @@ pub fn charger_avec_progres(
 
     let mut compteur = Compteur {
         rapport: &mut rapport,
-        totaux: TotauxFichier { fichier: nom(&chemin_services), ..Default::default() },
+        totaux: TotauxFichier {
+            fichier: nom(&chemin_services),
+            ..Default::default()
+        },
     };
     let mut ids_services: std::collections::HashSet<String> = std::collections::HashSet::new();
     lecture::lire::<ServiceBrut, _>(&chemin_services, |position, record| {
@@ -298,7 +344,11 @@ pub fn charger_avec_progres(
         };
         let mut v = Verificateur::new(territoires, options.aujourdhui);
         let id = brut.id.clone();
-        if let Some(id) = id.as_deref().map(str::trim).filter(|i| ids_services.contains(*i)) {
+        if let Some(id) = id
+            .as_deref()
+            .map(str::trim)
+            .filter(|i| ids_services.contains(*i))
+        {
             v.problemes.push(doublon(id));
         }
         let service = valider_service(&mut v, brut, &index);

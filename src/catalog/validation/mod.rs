@@ -7,5 +7,7 @@ mod chargement;
 mod rapport;
 
 pub use champs::{Probleme, Verificateur};
-pub use chargement::{charger, charger_avec_progres, fichier_de, ChargementError, OptionsChargement};
+pub use chargement::{
+    ChargementError, OptionsChargement, charger, charger_avec_progres, fichier_de,
+};
 pub use rapport::{Constat, Gravite, Motif, Rapport, TotauxFichier};

@@ -132,6 +132,8 @@ impl Rapport {
 
     /// Whether every file's totals reconcile.
     pub fn reconcilie(&self) -> bool {
-        self.fichiers.iter().all(|f| f.lus == f.acceptes + f.rejetes)
+        self.fichiers
+            .iter()
+            .all(|f| f.lus == f.acceptes + f.rejetes)
     }
 }
