@@ -2,3 +2,4 @@
 //! validation report, normalisation, and the synthetic catalog generator.
 
 pub mod brut;
+pub mod synth;
