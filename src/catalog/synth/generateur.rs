@@ -104,7 +104,11 @@ impl Generateur<'_> {
         }
         self.structures.ecrire(&ecrite)?;
         self.resume.structures += 1;
-        *self.resume.structures_par_famille.entry(profil.code).or_default() += 1;
+        *self
+            .resume
+            .structures_par_famille
+            .entry(profil.code)
+            .or_default() += 1;
         if let Some(source) = all_sources().find(|src| Some(*src) == s.source.as_deref()) {
             *self.resume.par_source.entry(source).or_default() += 1;
         }
@@ -132,7 +136,11 @@ impl Generateur<'_> {
         let source = if rng_premiere(&mut self.rng) {
             profil.sources[0]
         } else {
-            profil.sources.choose(&mut self.rng).copied().unwrap_or("dora")
+            profil
+                .sources
+                .choose(&mut self.rng)
+                .copied()
+                .unwrap_or("dora")
         };
         let id = self.nouvel_id_structure(source);
         let reference = self.options.date_reference;
@@ -140,7 +148,10 @@ impl Generateur<'_> {
         propre.id = self.ecrire_structure(profil, &propre)?;
 
         let doublon = famille != SIAO
-            && matches!(profil.code, "siae" | "entreprise-adaptee" | "association" | "mobilite")
+            && matches!(
+                profil.code,
+                "siae" | "entreprise-adaptee" | "association" | "mobilite"
+            )
             && self.rng.random_bool(TAUX_DOUBLONS);
         let mut copie = None;
         if doublon {
@@ -175,7 +186,16 @@ impl Generateur<'_> {
             };
             let id = self.nouvel_id_service(source);
             let siao_115 = famille == SIAO && i == 0;
-            let s = service(&mut self.rng, profil, modele, &propre, lieu, id, reference, siao_115);
+            let s = service(
+                &mut self.rng,
+                profil,
+                modele,
+                &propre,
+                lieu,
+                id,
+                reference,
+                siao_115,
+            );
             self.ecrire_service(profil, &s, suivi)?;
             if let Some(c) = &copie {
                 if self.reste() == 0 {
@@ -207,7 +227,11 @@ impl Generateur<'_> {
         }
         self.services.ecrire(&ecrit)?;
         self.resume.services += 1;
-        *self.resume.services_par_famille.entry(profil.code).or_default() += 1;
+        *self
+            .resume
+            .services_par_famille
+            .entry(profil.code)
+            .or_default() += 1;
         if let Some(source) = all_sources().find(|src| Some(*src) == s.source.as_deref()) {
             *self.resume.par_source.entry(source).or_default() += 1;
         }
@@ -257,7 +281,7 @@ pub fn generer_avec_suivi(
             options
                 .departements
                 .as_ref()
-                .is_none_or(|deps| deps.iter().any(|d| *d == l.departement))
+                .is_none_or(|deps| deps.contains(&l.departement))
         })
         .collect();
     if lieux.is_empty() {
@@ -295,7 +319,11 @@ pub fn generer_avec_suivi(
         let chef_lieu = lieux
             .iter()
             .filter(|l| l.departement == *dep)
-            .max_by(|a, b| a.population.cmp(&b.population).then(b.code_insee.cmp(&a.code_insee)));
+            .max_by(|a, b| {
+                a.population
+                    .cmp(&b.population)
+                    .then(b.code_insee.cmp(&a.code_insee))
+            });
         if let Some(lieu) = chef_lieu {
             g.structure_et_services(SIAO, lieu, suivi)?;
         }

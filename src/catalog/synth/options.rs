@@ -68,7 +68,10 @@ impl Salete {
 
     /// Whether this defect applies to services only.
     pub fn service_seulement(self) -> bool {
-        matches!(self, Salete::ThematiqueInconnue | Salete::StructureInexistante)
+        matches!(
+            self,
+            Salete::ThematiqueInconnue | Salete::StructureInexistante
+        )
     }
 }
 
@@ -103,7 +106,9 @@ pub struct ResumeSynth {
 #[derive(Debug, thiserror::Error)]
 pub enum SynthError {
     /// No place left (empty list, or the département filter matched nothing).
-    #[error("aucun lieu où placer les structures (liste vide ou filtre de départements sans correspondance)")]
+    #[error(
+        "aucun lieu où placer les structures (liste vide ou filtre de départements sans correspondance)"
+    )]
     AucunLieu,
     /// Every place has a zero population.
     #[error("la population totale des lieux est nulle")]

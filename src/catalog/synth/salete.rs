@@ -28,8 +28,18 @@ const COURRIELS_INVALIDES: &[&str] = &[
     "contact @asso.fr",
     "secretariat@asso",
 ];
-const URLS_INVALIDES: &[&str] = &["www.asso-exemple.fr", "htp//asso.fr", "http://", "https//inscription"];
-const HORS_FRANCE: &[(f64, f64)] = &[(40.7128, -74.006), (-33.8688, 151.2093), (35.6762, 139.6503), (0.0, 0.0)];
+const URLS_INVALIDES: &[&str] = &[
+    "www.asso-exemple.fr",
+    "htp//asso.fr",
+    "http://",
+    "https//inscription",
+];
+const HORS_FRANCE: &[(f64, f64)] = &[
+    (40.7128, -74.006),
+    (-33.8688, 151.2093),
+    (35.6762, 139.6503),
+    (0.0, 0.0),
+];
 
 /// Where the defects stand: what they may copy, and the reference date.
 #[derive(Debug)]
@@ -54,12 +64,20 @@ impl Salisseur {
 
     fn date_future(&self, rng: &mut ChaCha8Rng) -> String {
         let jours: i64 = rng.random_range(1..400);
-        (self.reference + Duration::days(jours)).format("%Y-%m-%d").to_string()
+        (self.reference + Duration::days(jours))
+            .format("%Y-%m-%d")
+            .to_string()
     }
 
     /// Maybe damages a structure; remembers its id for later duplicates.
-    pub(crate) fn structure(&mut self, rng: &mut ChaCha8Rng, s: &mut StructureBrute) -> Option<Salete> {
-        let precedente = self.derniere_structure.replace(s.id.clone().unwrap_or_default());
+    pub(crate) fn structure(
+        &mut self,
+        rng: &mut ChaCha8Rng,
+        s: &mut StructureBrute,
+    ) -> Option<Salete> {
+        let precedente = self
+            .derniere_structure
+            .replace(s.id.clone().unwrap_or_default());
         if !self.actif || !rng.random_bool(TAUX_SALETE) {
             return None;
         }
@@ -86,7 +104,9 @@ impl Salisseur {
                 s.latitude = Some(lat);
                 s.longitude = Some(lon);
             }
-            Salete::CodeInseeInconnu => s.code_insee = Some(format!("00{:03}", rng.random_range(0..1000))),
+            Salete::CodeInseeInconnu => {
+                s.code_insee = Some(format!("00{:03}", rng.random_range(0..1000)))
+            }
             Salete::IdDuplique => {
                 s.id = precedente;
                 self.derniere_structure = s.id.clone();
@@ -106,7 +126,9 @@ impl Salisseur {
 
     /// Maybe damages a service; remembers its id for later duplicates.
     pub(crate) fn service(&mut self, rng: &mut ChaCha8Rng, s: &mut ServiceBrut) -> Option<Salete> {
-        let precedent = self.dernier_service.replace(s.id.clone().unwrap_or_default());
+        let precedent = self
+            .dernier_service
+            .replace(s.id.clone().unwrap_or_default());
         if !self.actif || !rng.random_bool(TAUX_SALETE) {
             return None;
         }
@@ -128,7 +150,10 @@ impl Salisseur {
                 _ => s.date_maj = None,
             },
             Salete::ThematiqueInconnue => {
-                let code = THEMATIQUES_INCONNUES.choose(rng).map(|c| (*c).to_owned()).unwrap_or_default();
+                let code = THEMATIQUES_INCONNUES
+                    .choose(rng)
+                    .map(|c| (*c).to_owned())
+                    .unwrap_or_default();
                 s.thematiques.get_or_insert_with(Vec::new).push(code);
             }
             Salete::CoordonneesInversees => std::mem::swap(&mut s.latitude, &mut s.longitude),
@@ -137,7 +162,9 @@ impl Salisseur {
                 s.latitude = Some(lat);
                 s.longitude = Some(lon);
             }
-            Salete::CodeInseeInconnu => s.code_insee = Some(format!("00{:03}", rng.random_range(0..1000))),
+            Salete::CodeInseeInconnu => {
+                s.code_insee = Some(format!("00{:03}", rng.random_range(0..1000)))
+            }
             Salete::StructureInexistante => {
                 self.orphelines += 1;
                 let source = s.source.clone().unwrap_or_default();

@@ -126,7 +126,11 @@ pub(crate) fn service(
                 .unwrap_or("contact");
             format!("{}/{chemin}", base.trim_end_matches('/'))
         });
-    let publics = modele.publics.choose(rng).copied().unwrap_or(&["tous-publics"]);
+    let publics = modele
+        .publics
+        .choose(rng)
+        .copied()
+        .unwrap_or(&["tous-publics"]);
     let type_ = modele.type_;
     let avec_volume = matches!(type_, "formation" | "atelier") && rng.random_bool(0.5);
     let source = structure.source.clone().unwrap_or_default();
@@ -153,7 +157,12 @@ pub(crate) fn service(
     let horaires = if siao_115 {
         Some("24/7".to_owned())
     } else if !distance && rng.random_bool(0.4) {
-        Some(structure.horaires_accueil.clone().unwrap_or_else(|| texte::horaires(rng)))
+        Some(
+            structure
+                .horaires_accueil
+                .clone()
+                .unwrap_or_else(|| texte::horaires(rng)),
+        )
     } else {
         None
     };
@@ -166,10 +175,14 @@ pub(crate) fn service(
         thematiques: Some(thematiques(rng, modele)),
         frais: Some(if payant { "payant" } else { "gratuit" }.to_owned()),
         frais_precisions: payant.then(|| {
-            ["Participation selon les ressources.", "Adhésion de 10 € par an.", "Tarif solidaire sur justificatif."]
-                .choose(rng)
-                .map(|s| (*s).to_owned())
-                .unwrap_or_default()
+            [
+                "Participation selon les ressources.",
+                "Adhésion de 10 € par an.",
+                "Tarif solidaire sur justificatif.",
+            ]
+            .choose(rng)
+            .map(|s| (*s).to_owned())
+            .unwrap_or_default()
         }),
         publics: Some(codes(publics)),
         publics_precisions: rng
@@ -199,9 +212,9 @@ pub(crate) fn service(
         lien_mobilisation,
         modes_mobilisation: Some(codes(&modes_mobilisation)),
         mobilisable_par: Some(codes(&mobilisable_par)),
-        mobilisation_precisions: rng
-            .random_bool(0.15)
-            .then(|| "Orientation par un référent de parcours, fiche de liaison à joindre.".to_owned()),
+        mobilisation_precisions: rng.random_bool(0.15).then(|| {
+            "Orientation par un référent de parcours, fiche de liaison à joindre.".to_owned()
+        }),
         volume_horaire_hebdomadaire: avec_volume
             .then(|| f64::from(rng.random_range(2u32..36) / 2 * 2)),
         nombre_semaines: avec_volume.then(|| rng.random_range(1..27)),

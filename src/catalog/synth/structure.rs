@@ -14,7 +14,9 @@ use crate::catalog::brut::StructureBrute;
 /// A `date_maj` in the three years before `reference`.
 pub(crate) fn date_maj(rng: &mut ChaCha8Rng, reference: NaiveDate) -> String {
     let jours: i64 = rng.random_range(0..3 * 365);
-    (reference - Duration::days(jours)).format("%Y-%m-%d").to_string()
+    (reference - Duration::days(jours))
+        .format("%Y-%m-%d")
+        .to_string()
 }
 
 /// Rounds a coordinate to 6 decimals (about 10 cm), as producers publish them.
@@ -41,7 +43,10 @@ pub(crate) fn domaine(rng: &mut ChaCha8Rng, nom: &str) -> String {
             base.pop();
         }
     }
-    let tld = ["fr", "fr", "org", "asso.fr", "com"].choose(rng).copied().unwrap_or("fr");
+    let tld = ["fr", "fr", "org", "asso.fr", "com"]
+        .choose(rng)
+        .copied()
+        .unwrap_or("fr");
     format!("{base}.{tld}")
 }
 
@@ -75,9 +80,9 @@ pub(crate) fn structure(
     let (latitude, longitude) = point_autour(rng, lieu);
     let (adresse, complement_adresse) = texte::adresse(rng);
     let domaine = domaine(rng, &nom);
-    let description = rng.random_bool(0.6).then(|| {
-        texte::description(rng, &nom, &lieu.nom, profil.phrases)
-    });
+    let description = rng
+        .random_bool(0.6)
+        .then(|| texte::description(rng, &nom, &lieu.nom, profil.phrases));
     StructureBrute {
         siret: rng.random_bool(0.85).then(|| texte::siret(rng)),
         reseaux_porteurs: reseau.map(|r| vec![r.to_owned()]),
@@ -92,10 +97,15 @@ pub(crate) fn structure(
             .random_bool(0.85)
             .then(|| texte::telephone(rng, prefixe_telephone(&lieu.departement))),
         courriel: rng.random_bool(0.75).then(|| {
-            let local = ["contact", "accueil", "secretariat", "info"].choose(rng).copied().unwrap_or("contact");
+            let local = ["contact", "accueil", "secretariat", "info"]
+                .choose(rng)
+                .copied()
+                .unwrap_or("contact");
             format!("{local}@{domaine}")
         }),
-        site_web: rng.random_bool(0.5).then(|| format!("https://www.{domaine}")),
+        site_web: rng
+            .random_bool(0.5)
+            .then(|| format!("https://www.{domaine}")),
         description,
         horaires_accueil: rng.random_bool(0.7).then(|| texte::horaires(rng)),
         accessibilite_lieu: rng

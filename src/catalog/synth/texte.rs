@@ -34,22 +34,68 @@ pub(crate) fn slug(texte: &str) -> String {
     fold(texte).replace(' ', "-")
 }
 
-const VOIES: &[&str] = &["rue", "rue", "rue", "avenue", "boulevard", "place", "allée", "impasse", "chemin", "quai"];
+const VOIES: &[&str] = &[
+    "rue",
+    "rue",
+    "rue",
+    "avenue",
+    "boulevard",
+    "place",
+    "allée",
+    "impasse",
+    "chemin",
+    "quai",
+];
 const NOMS_VOIES: &[&str] = &[
-    "de la République", "Jean Jaurès", "Victor Hugo", "du Général de Gaulle", "Pasteur", "des Écoles",
-    "de la Gare", "Gambetta", "Jules Ferry", "du Moulin", "de l'Église", "des Tilleuls", "Émile Zola",
-    "Jean Moulin", "de la Liberté", "du 8 Mai 1945", "Anatole France", "Paul Bert", "Voltaire",
-    "Louise Michel", "des Martyrs de la Résistance", "Nationale", "de Paris", "Léon Blum", "du Marché",
-    "Saint-Exupéry", "Simone Veil", "des Peupliers", "Lamartine", "Aristide Briand",
+    "de la République",
+    "Jean Jaurès",
+    "Victor Hugo",
+    "du Général de Gaulle",
+    "Pasteur",
+    "des Écoles",
+    "de la Gare",
+    "Gambetta",
+    "Jules Ferry",
+    "du Moulin",
+    "de l'Église",
+    "des Tilleuls",
+    "Émile Zola",
+    "Jean Moulin",
+    "de la Liberté",
+    "du 8 Mai 1945",
+    "Anatole France",
+    "Paul Bert",
+    "Voltaire",
+    "Louise Michel",
+    "des Martyrs de la Résistance",
+    "Nationale",
+    "de Paris",
+    "Léon Blum",
+    "du Marché",
+    "Saint-Exupéry",
+    "Simone Veil",
+    "des Peupliers",
+    "Lamartine",
+    "Aristide Briand",
 ];
 const COMPLEMENTS: &[&str] = &[
-    "Bâtiment B", "2e étage", "Entrée par la cour", "Rez-de-chaussée", "Bureau 12", "Résidence Les Lilas",
-    "Porte 3", "Au fond du couloir",
+    "Bâtiment B",
+    "2e étage",
+    "Entrée par la cour",
+    "Rez-de-chaussée",
+    "Bureau 12",
+    "Résidence Les Lilas",
+    "Porte 3",
+    "Au fond du couloir",
 ];
 
 /// A street address (`12 rue Jean Jaurès`) and sometimes a complement.
 pub(crate) fn adresse(rng: &mut ChaCha8Rng) -> (String, Option<String>) {
-    let numero: u32 = if rng.random_bool(0.85) { rng.random_range(1..180) } else { 0 };
+    let numero: u32 = if rng.random_bool(0.85) {
+        rng.random_range(1..180)
+    } else {
+        0
+    };
     let voie = VOIES.choose(rng).copied().unwrap_or("rue");
     let nom = NOMS_VOIES.choose(rng).copied().unwrap_or("de la Mairie");
     let ligne = if numero == 0 {
@@ -97,7 +143,11 @@ pub(crate) const HORAIRES_INVALIDES: &[&str] = &[
 
 /// Opening hours drawn from [`HORAIRES`].
 pub(crate) fn horaires(rng: &mut ChaCha8Rng) -> String {
-    HORAIRES.choose(rng).copied().unwrap_or("Mo-Fr 09:00-17:00").to_owned()
+    HORAIRES
+        .choose(rng)
+        .copied()
+        .unwrap_or("Mo-Fr 09:00-17:00")
+        .to_owned()
 }
 
 /// A French phone number in one of the usual spellings.
@@ -110,7 +160,10 @@ pub(crate) fn telephone(rng: &mut ChaCha8Rng, prefixe: u8) -> String {
     ];
     match rng.random_range(0..10) {
         0 => format!("0{prefixe}{:02}{:02}{:02}{:02}", d[0], d[1], d[2], d[3]),
-        1 => format!("+33 {prefixe} {:02} {:02} {:02} {:02}", d[0], d[1], d[2], d[3]),
+        1 => format!(
+            "+33 {prefixe} {:02} {:02} {:02} {:02}",
+            d[0], d[1], d[2], d[3]
+        ),
         2 => format!("0{prefixe}.{:02}.{:02}.{:02}.{:02}", d[0], d[1], d[2], d[3]),
         _ => format!("0{prefixe} {:02} {:02} {:02} {:02}", d[0], d[1], d[2], d[3]),
     }
@@ -135,16 +188,35 @@ pub(crate) fn siret(rng: &mut ChaCha8Rng) -> String {
         })
         .sum();
     chiffres.push((10 - somme % 10) % 10);
-    chiffres.iter().filter_map(|c| char::from_digit(*c, 10)).collect()
+    chiffres
+        .iter()
+        .filter_map(|c| char::from_digit(*c, 10))
+        .collect()
 }
 
 const PRENOMS: &[&str] = &[
-    "Marie", "Nathalie", "Isabelle", "Sophie", "Camille", "Léa", "Fatima", "Aïcha", "Julie", "Claire",
-    "Jean", "Pierre", "Nicolas", "Thomas", "Karim", "Mehdi", "Julien", "Laurent", "Olivier", "Yannick",
+    "Marie", "Nathalie", "Isabelle", "Sophie", "Camille", "Léa", "Fatima", "Aïcha", "Julie",
+    "Claire", "Jean", "Pierre", "Nicolas", "Thomas", "Karim", "Mehdi", "Julien", "Laurent",
+    "Olivier", "Yannick",
 ];
 const NOMS: &[&str] = &[
-    "Martin", "Bernard", "Dubois", "Lefebvre", "Leroy", "Moreau", "Lambert", "Dupont", "Benali",
-    "Le Gall", "Le Goff", "Diallo", "Vandenbussche", "Delattre", "Fontaine", "Guérin", "Rousseau",
+    "Martin",
+    "Bernard",
+    "Dubois",
+    "Lefebvre",
+    "Leroy",
+    "Moreau",
+    "Lambert",
+    "Dupont",
+    "Benali",
+    "Le Gall",
+    "Le Goff",
+    "Diallo",
+    "Vandenbussche",
+    "Delattre",
+    "Fontaine",
+    "Guérin",
+    "Rousseau",
 ];
 
 /// `Marie Lefebvre`.
@@ -194,14 +266,21 @@ const PHRASES: &[&str] = &[
 ];
 
 /// A description of 50–1500 characters built from an opening, family sentences and generic ones.
-pub(crate) fn description(rng: &mut ChaCha8Rng, nom: &str, commune: &str, propres: &[&str]) -> String {
+pub(crate) fn description(
+    rng: &mut ChaCha8Rng,
+    nom: &str,
+    commune: &str,
+    propres: &[&str],
+) -> String {
     let cible: usize = match rng.random_range(0..10) {
         0..=1 => rng.random_range(50..200),
         2..=7 => rng.random_range(200..700),
         _ => rng.random_range(700..1500),
     };
     let ouverture = OUVERTURES.choose(rng).copied().unwrap_or(OUVERTURES[0]);
-    let mut texte = ouverture.replace("{nom}", nom).replace("{de}", &de_commune(commune));
+    let mut texte = ouverture
+        .replace("{nom}", nom)
+        .replace("{de}", &de_commune(commune));
     let mut candidates: Vec<&str> = propres.iter().chain(PHRASES.iter()).copied().collect();
     // Family sentences first, then generic ones in random order.
     let (debut, fin) = candidates.split_at_mut(propres.len());
