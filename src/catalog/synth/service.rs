@@ -79,7 +79,7 @@ pub(crate) fn service(
     let distance = rng.random_bool(modele.distance);
     let nom = texte::remplir(modele.nom, &lieu.nom);
     let nom_structure = structure.nom.clone().unwrap_or_default();
-    let description = texte::description(rng, &nom_structure, &lieu.nom, profil.phrases);
+    let description = texte::description(rng, &nom_structure, &lieu.nom, profil.phrases, false);
     let payant = rng.random_bool(modele.payant);
     let usagers = rng.random_bool(profil.usagers);
     let mobilisable_par = if !usagers {

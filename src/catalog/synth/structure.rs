@@ -82,7 +82,7 @@ pub(crate) fn structure(
     let domaine = domaine(rng, &nom);
     let description = rng
         .random_bool(0.6)
-        .then(|| texte::description(rng, &nom, &lieu.nom, profil.phrases));
+        .then(|| texte::description(rng, &nom, &lieu.nom, profil.phrases, true));
     StructureBrute {
         siret: rng.random_bool(0.85).then(|| texte::siret(rng)),
         reseaux_porteurs: reseau.map(|r| vec![r.to_owned()]),

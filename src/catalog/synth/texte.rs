@@ -237,6 +237,14 @@ const OUVERTURES: &[&str] = &[
     "Service de proximité proposé par {nom}, en lien avec les partenaires locaux de l'insertion.",
 ];
 
+/// Opening sentences of a structure description.
+const OUVERTURES_STRUCTURE: &[&str] = &[
+    "{nom} accueille et accompagne les habitants {de} et des communes voisines.",
+    "Implanté au cœur {de} depuis de nombreuses années, {nom} est un acteur reconnu du territoire.",
+    "{nom} est un lieu d'accueil, d'information et d'accompagnement ouvert à tous.",
+    "Structure de proximité, {nom} travaille en lien avec les partenaires locaux de l'insertion.",
+];
+
 /// Generic sentences, drawn without repetition.
 const PHRASES: &[&str] = &[
     "Un premier entretien permet de faire le point sur votre situation et vos besoins.",
@@ -265,19 +273,26 @@ const PHRASES: &[&str] = &[
     "Une attestation de participation peut être délivrée sur demande.",
 ];
 
-/// A description of 50–1500 characters built from an opening, family sentences and generic ones.
+/// A description of 50–1500 characters built from an opening, family sentences and generic ones;
+/// `de_structure` picks openings describing a structure rather than one of its services.
 pub(crate) fn description(
     rng: &mut ChaCha8Rng,
     nom: &str,
     commune: &str,
     propres: &[&str],
+    de_structure: bool,
 ) -> String {
     let cible: usize = match rng.random_range(0..10) {
         0..=1 => rng.random_range(50..200),
         2..=7 => rng.random_range(200..700),
         _ => rng.random_range(700..1500),
     };
-    let ouverture = OUVERTURES.choose(rng).copied().unwrap_or(OUVERTURES[0]);
+    let ouvertures = if de_structure {
+        OUVERTURES_STRUCTURE
+    } else {
+        OUVERTURES
+    };
+    let ouverture = ouvertures.choose(rng).copied().unwrap_or(OUVERTURES[0]);
     let mut texte = ouverture
         .replace("{nom}", nom)
         .replace("{de}", &de_commune(commune));
