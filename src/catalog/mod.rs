@@ -5,4 +5,5 @@ pub mod brut;
 pub mod lecture;
 pub mod model;
 pub mod normalisation;
+pub mod synth;
 pub mod validation;

@@ -4,6 +4,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod synth;
 mod territoires;
 mod validate;
 
@@ -24,6 +25,8 @@ enum Commande {
     /// Code de sortie : 0 si tout est chargé, 2 si des enregistrements sont rejetés, 1 en cas
     /// d'erreur fatale.
     Validate(validate::ValidateArgs),
+    /// Écrit un catalogue synthétique data·inclusion (structures.jsonl, services.jsonl).
+    Synth(synth::SynthArgs),
 }
 
 /// Parses the command line and runs the subcommand; errors are printed, never panicked.
@@ -32,6 +35,7 @@ pub fn run() -> ExitCode {
     let resultat = match &cli.commande {
         Commande::Territoires(args) => territoires::run(args).map(|()| ExitCode::SUCCESS),
         Commande::Validate(args) => validate::run(args),
+        Commande::Synth(args) => synth::run(args).map(|()| ExitCode::SUCCESS),
     };
     match resultat {
         Ok(code) => code,
