@@ -30,45 +30,89 @@ fn unir(parent: &mut [u32], a: u32, b: u32) {
     }
 }
 
+/// Grid step (degrees) for the proximity lookup; a cell is larger than [`DISTANCE_DOUBLON_KM`] in
+/// both directions at French latitudes, so neighbours are in the 3×3 block around a cell.
+const PAS_GRILLE_DEG: f64 = 0.005;
+
+fn cellule(lat: f64, lon: f64) -> (i32, i32) {
+    (
+        (lat / PAS_GRILLE_DEG).floor() as i32,
+        (lon / PAS_GRILLE_DEG).floor() as i32,
+    )
+}
+
 /// Sets `doublon` on every service that belongs to a cluster of two or more; returns the number of
-/// services in clusters.
+/// services in clusters. Linear in the number of services: candidates are grouped by
+/// (name, SIRET) and by (name, thematiques, grid cell), never compared all against all.
 pub fn marquer_doublons(catalogue: &mut Catalogue) -> usize {
     let n = catalogue.services.len();
     let mut parent: Vec<u32> = (0..n as u32).collect();
-    let mut par_nom: HashMap<String, Vec<u32>> = HashMap::new();
+    let noms: Vec<String> = catalogue.services.iter().map(|s| fold(&s.nom)).collect();
+
+    // Same name and same structure SIRET, from at least two sources.
+    let mut par_siret: HashMap<(&str, &str), Vec<u32>> = HashMap::new();
     for (i, s) in catalogue.services.iter().enumerate() {
-        par_nom.entry(fold(&s.nom)).or_default().push(i as u32);
+        if let Some(siret) = catalogue.structure(s).siret.as_deref() {
+            par_siret
+                .entry((noms[i].as_str(), siret))
+                .or_default()
+                .push(i as u32);
+        }
     }
-    for groupe in par_nom.values().filter(|g| g.len() > 1) {
-        for (k, &a) in groupe.iter().enumerate() {
-            for &b in &groupe[k + 1..] {
-                let (sa, sb) = (
-                    &catalogue.services[a as usize],
-                    &catalogue.services[b as usize],
-                );
-                if sa.source == sb.source {
-                    continue;
-                }
-                let siret = |s| catalogue.structure(s).siret.as_deref();
-                let meme_siret = siret(sa).is_some() && siret(sa) == siret(sb);
-                let proches = match (sa.point, sb.point) {
-                    (Some(pa), Some(pb)) => pa.distance_km(&pb) <= DISTANCE_DOUBLON_KM,
-                    _ => false,
-                };
-                if meme_siret || (proches && sa.thematiques == sb.thematiques) {
-                    unir(&mut parent, a, b);
+    for groupe in par_siret.values().filter(|g| g.len() > 1) {
+        let source = |i: u32| catalogue.services[i as usize].source.as_str();
+        let r0 = groupe[0];
+        let Some(r1) = groupe.iter().copied().find(|&m| source(m) != source(r0)) else {
+            continue;
+        };
+        for &m in groupe {
+            let rep = if source(m) != source(r0) { r0 } else { r1 };
+            unir(&mut parent, m, rep);
+        }
+    }
+
+    // Same name, same thematiques, within DISTANCE_DOUBLON_KM, different sources.
+    type Cle<'a> = (&'a str, u128, (i32, i32));
+    let mut par_cellule: HashMap<Cle, Vec<u32>> = HashMap::new();
+    for (i, s) in catalogue.services.iter().enumerate() {
+        if let Some(p) = s.point {
+            let cle = (
+                noms[i].as_str(),
+                s.thematiques.bits(),
+                cellule(p.lat, p.lon),
+            );
+            par_cellule.entry(cle).or_default().push(i as u32);
+        }
+    }
+    for (i, s) in catalogue.services.iter().enumerate() {
+        let Some(p) = s.point else { continue };
+        let (la, lo) = cellule(p.lat, p.lon);
+        for dla in -1..=1 {
+            for dlo in -1..=1 {
+                let cle = (noms[i].as_str(), s.thematiques.bits(), (la + dla, lo + dlo));
+                for &j in par_cellule.get(&cle).map(Vec::as_slice).unwrap_or_default() {
+                    let autre = &catalogue.services[j as usize];
+                    if j as usize > i
+                        && autre.source != s.source
+                        && autre
+                            .point
+                            .is_some_and(|q| q.distance_km(&p) <= DISTANCE_DOUBLON_KM)
+                    {
+                        unir(&mut parent, i as u32, j);
+                    }
                 }
             }
         }
     }
-    let mut taille: HashMap<u32, usize> = HashMap::new();
+
+    let mut taille = vec![0u32; n];
     for i in 0..n as u32 {
-        *taille.entry(racine(&mut parent, i)).or_default() += 1;
+        taille[racine(&mut parent, i) as usize] += 1;
     }
     let mut marques = 0;
     for i in 0..n as u32 {
         let r = racine(&mut parent, i);
-        let in_cluster = taille.get(&r).is_some_and(|t| *t > 1);
+        let in_cluster = taille[r as usize] > 1;
         catalogue.services[i as usize].doublon = in_cluster.then_some(r);
         marques += usize::from(in_cluster);
     }
