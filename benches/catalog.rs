@@ -48,7 +48,9 @@ fn territoires(c: &mut Criterion) {
             }
         })
     });
-    c.bench_function("commune_par_code", |b| b.iter(|| black_box(t.commune(black_box("59512")))));
+    c.bench_function("commune_par_code", |b| {
+        b.iter(|| black_box(t.commune(black_box("59512"))))
+    });
     c.bench_function("rechercher_communes_saint", |b| {
         b.iter(|| black_box(t.rechercher_communes(black_box("saint"), 10)))
     });
