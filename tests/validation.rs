@@ -48,6 +48,7 @@ fn dirty_catalog_reports_every_reason_and_reconciles() {
     assert_eq!(count(Motif::UrlInvalide, A), 1);
     assert_eq!(count(Motif::HorairesInvalides, A), 1);
     assert_eq!(count(Motif::ZoneInconnue, A), 1);
+    assert_eq!(count(Motif::CodeInseeInconnu, A), 1);
     let dangling = rapport
         .constats
         .iter()

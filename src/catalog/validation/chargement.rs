@@ -1,6 +1,6 @@
 //! Loading a catalog directory: read, validate, normalise, and report.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -267,6 +267,86 @@ pub fn charger(
     charger_avec_progres(dossier, territoires, options, &mut |_| {})
 }
 
+/// A raw record that has an `id` (to detect duplicates before validating).
+trait AvecId {
+    fn id(&self) -> Option<&str>;
+}
+
+impl AvecId for StructureBrute {
+    fn id(&self) -> Option<&str> {
+        self.id.as_deref().map(str::trim)
+    }
+}
+
+impl AvecId for ServiceBrut {
+    fn id(&self) -> Option<&str> {
+        self.id.as_deref().map(str::trim)
+    }
+}
+
+/// What one file's pass needs besides its records.
+struct Passe<'a> {
+    territoires: &'a Territoires,
+    aujourdhui: NaiveDate,
+    rapport: &'a mut Rapport,
+    lus: &'a mut u64,
+    progres: &'a mut dyn FnMut(u64),
+}
+
+/// Reads `chemin`, validating each record with `valider`; accepted ones go to `accepter` and their
+/// ids into `ids` (a later record with one of them is a duplicate). Totals of the file are added
+/// to the report.
+fn passe<B, T>(
+    chemin: &Path,
+    p: Passe<'_>,
+    ids: &mut HashSet<String>,
+    mut valider: impl FnMut(&mut Verificateur, B) -> Option<T>,
+    mut accepter: impl FnMut(T),
+) -> Result<(), ChargementError>
+where
+    B: serde::de::DeserializeOwned + AvecId,
+{
+    let fichier = chemin
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut compteur = Compteur {
+        rapport: p.rapport,
+        totaux: TotauxFichier {
+            fichier,
+            ..Default::default()
+        },
+    };
+    let (lus, progres) = (p.lus, p.progres);
+    lecture::lire::<B, _>(chemin, |position, record| {
+        *lus += 1;
+        if *lus % 10_000 == 0 {
+            progres(*lus);
+        }
+        let brut = match record {
+            Ok(b) => b,
+            Err(e) => return compteur.illisible(position, e),
+        };
+        let mut v = Verificateur::new(p.territoires, p.aujourdhui);
+        let id = brut.id().map(str::to_owned);
+        if let Some(id) = id.as_deref().filter(|i| ids.contains(*i)) {
+            v.problemes.push(doublon(id));
+        }
+        let valide = valider(&mut v, brut);
+        let problemes = std::mem::take(&mut v.problemes);
+        if compteur.constater(&position, id.as_deref(), problemes) {
+            if let Some(t) = valide {
+                if let Some(id) = &id {
+                    ids.insert(id.clone());
+                }
+                accepter(t);
+            }
+        }
+    })?;
+    compteur.rapport.fichiers.push(compteur.totaux);
+    Ok(())
+}
+
 /// As [`charger`], calling `progres` with the number of records read so far (every 10,000).
 pub fn charger_avec_progres(
     dossier: &Path,
@@ -278,89 +358,43 @@ pub fn charger_avec_progres(
     let chemin_services = fichier_de(dossier, "services")?;
     let mut rapport = Rapport::default();
     let mut catalogue = Catalogue::default();
-    let mut index: HashMap<String, StructureIdx> = HashMap::new();
     let mut lus = 0u64;
 
-    let nom = |p: &Path| {
-        p.file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default()
-    };
-    let mut compteur = Compteur {
-        rapport: &mut rapport,
-        totaux: TotauxFichier {
-            fichier: nom(&chemin_structures),
-            ..Default::default()
+    let mut index: HashMap<String, StructureIdx> = HashMap::new();
+    let mut structures = Vec::new();
+    passe(
+        &chemin_structures,
+        Passe {
+            territoires,
+            aujourdhui: options.aujourdhui,
+            rapport: &mut rapport,
+            lus: &mut lus,
+            progres,
         },
-    };
-    lecture::lire::<StructureBrute, _>(&chemin_structures, |position, record| {
-        lus += 1;
-        if lus % 10_000 == 0 {
-            progres(lus);
-        }
-        let brute = match record {
-            Ok(b) => b,
-            Err(e) => return compteur.illisible(position, e),
-        };
-        let mut v = Verificateur::new(territoires, options.aujourdhui);
-        let id = brute.id.clone();
-        if let Some(id) = id
-            .as_deref()
-            .map(str::trim)
-            .filter(|i| index.contains_key(*i))
-        {
-            v.problemes.push(doublon(id));
-        }
-        let structure = valider_structure(&mut v, brute);
-        let problemes = std::mem::take(&mut v.problemes);
-        if compteur.constater(&position, id.as_deref(), problemes) {
-            if let Some(s) = structure {
-                index.insert(
-                    s.id.clone(),
-                    StructureIdx(catalogue.structures.len() as u32),
-                );
-                catalogue.structures.push(s);
-            }
-        }
-    })?;
-    compteur.rapport.fichiers.push(compteur.totaux);
+        &mut HashSet::new(),
+        valider_structure,
+        |s: Structure| structures.push(s),
+    )?;
+    for (i, s) in structures.iter().enumerate() {
+        index.insert(s.id.clone(), StructureIdx(i as u32));
+    }
+    catalogue.structures = structures;
 
-    let mut compteur = Compteur {
-        rapport: &mut rapport,
-        totaux: TotauxFichier {
-            fichier: nom(&chemin_services),
-            ..Default::default()
+    let mut services = Vec::new();
+    passe(
+        &chemin_services,
+        Passe {
+            territoires,
+            aujourdhui: options.aujourdhui,
+            rapport: &mut rapport,
+            lus: &mut lus,
+            progres,
         },
-    };
-    let mut ids_services: std::collections::HashSet<String> = std::collections::HashSet::new();
-    lecture::lire::<ServiceBrut, _>(&chemin_services, |position, record| {
-        lus += 1;
-        if lus % 10_000 == 0 {
-            progres(lus);
-        }
-        let brut = match record {
-            Ok(b) => b,
-            Err(e) => return compteur.illisible(position, e),
-        };
-        let mut v = Verificateur::new(territoires, options.aujourdhui);
-        let id = brut.id.clone();
-        if let Some(id) = id
-            .as_deref()
-            .map(str::trim)
-            .filter(|i| ids_services.contains(*i))
-        {
-            v.problemes.push(doublon(id));
-        }
-        let service = valider_service(&mut v, brut, &index);
-        let problemes = std::mem::take(&mut v.problemes);
-        if compteur.constater(&position, id.as_deref(), problemes) {
-            if let Some(s) = service {
-                ids_services.insert(s.id.clone());
-                catalogue.services.push(s);
-            }
-        }
-    })?;
-    compteur.rapport.fichiers.push(compteur.totaux);
+        &mut HashSet::new(),
+        |v, b| valider_service(v, b, &index),
+        |s: Service| services.push(s),
+    )?;
+    catalogue.services = services;
 
     normalisation::normaliser(&mut catalogue, territoires, options.aujourdhui);
     Ok((catalogue, rapport))
