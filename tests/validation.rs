@@ -181,3 +181,10 @@ fn missing_or_ambiguous_files_are_fatal() {
     let err = charger(dir.path(), Territoires::embarques(), &options()).expect_err("two files");
     assert!(err.to_string().contains("plusieurs"), "{err}");
 }
+
+#[test]
+fn report_json_shape() {
+    let (_, rapport) =
+        charger(&fixture("catalogue_sale"), Territoires::embarques(), &options()).expect("loads");
+    insta::assert_json_snapshot!("rapport_catalogue_sale", rapport);
+}
