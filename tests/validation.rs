@@ -184,7 +184,11 @@ fn missing_or_ambiguous_files_are_fatal() {
 
 #[test]
 fn report_json_shape() {
-    let (_, rapport) =
-        charger(&fixture("catalogue_sale"), Territoires::embarques(), &options()).expect("loads");
+    let (_, rapport) = charger(
+        &fixture("catalogue_sale"),
+        Territoires::embarques(),
+        &options(),
+    )
+    .expect("loads");
     insta::assert_json_snapshot!("rapport_catalogue_sale", rapport);
 }
