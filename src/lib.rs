@@ -18,7 +18,7 @@
 //! | [`catalog::model`] | validated, normalised structures and services |
 //! | [`catalog::normalisation`] | service point (service → structure → commune), quality score, offer family, duplicate clusters |
 //! | [`catalog::synth`] | deterministic synthetic national catalog for demos and benchmarks |
-//! | [`search`] | the person's profile and eligibility gates (the rest of the engine is the next issue) |
+//! | [`search`] | profile, eligibility gates, need resolution, score terms (lanes, text index and snapshot are the next issue) |
 //!
 //! The binary (`src/main.rs`, `src/cli/`) only parses arguments and calls the library; each
 //! subcommand has its own file there.
