@@ -4,7 +4,7 @@
 //! two unit vectors grows strictly with their great-circle distance, so the Euclidean nearest
 //! neighbour in 3D *is* the great-circle nearest neighbour, with no approximation.
 
-use super::{Commune, Point, Territoires};
+use super::{Commune, CommuneId, Point, Territoires};
 
 /// Bounding boxes `(lat_min, lat_max, lon_min, lon_max)` of metropolitan France with Corsica and
 /// of each overseas département or collectivity, with a small margin.
@@ -23,12 +23,6 @@ const EMPRISES: [(f64, f64, f64, f64); 12] = [
     (-22.9, -19.0, 163.4, 168.3),       // 988 Nouvelle-Calédonie
 ];
 
-/// A point as a unit vector (x, y, z).
-pub(super) fn vers_xyz(p: Point) -> [f64; 3] {
-    let (lat, lon) = (p.lat.to_radians(), p.lon.to_radians());
-    [lat.cos() * lon.cos(), lat.cos() * lon.sin(), lat.sin()]
-}
-
 impl Territoires {
     /// The nearest commune having a point, with its great-circle distance in km. For Paris,
     /// Lyon and Marseille, when their arrondissements have points, the arrondissement is
@@ -37,8 +31,8 @@ impl Territoires {
         if !p.is_valid() {
             return None;
         }
-        let plus_proche = self.arbre.nearest_neighbor(&vers_xyz(p))?;
-        let commune = self.commune_par_id(plus_proche.data);
+        let plus_proche = self.arbre.plus_proche(p)?;
+        let commune = self.commune_par_id(CommuneId(plus_proche));
         let point = commune.point?;
         Some((commune, p.distance_km(&point)))
     }

@@ -5,11 +5,8 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 use std::sync::OnceLock;
 
-use rstar::RTree;
-use rstar::primitives::GeomWithData;
-
+use super::IndexPoints;
 use super::error::TerritoireError;
-use super::proximite::vers_xyz;
 use super::{
     CodeCommune, CodeDepartement, CodePostal, CodeRegion, Commune, CommuneId, Departement, Epci,
     GenreCommune, Point, PrecisionPoint, Region, SirenEpci,
@@ -53,7 +50,7 @@ pub struct Territoires {
     pub(super) arrondissements: HashMap<CommuneId, Vec<CommuneId>>,
     /// Communes with a point on the unit sphere (parents of arrondissements having points
     /// excluded).
-    pub(super) arbre: RTree<GeomWithData<[f64; 3], CommuneId>>,
+    pub(super) arbre: IndexPoints,
 }
 
 impl std::fmt::Debug for Territoires {
@@ -348,12 +345,12 @@ impl Territoires {
                 .get(&c.id)
                 .is_some_and(|a| a.iter().any(|x| communes[x.0 as usize].point.is_some()))
         };
-        let points: Vec<GeomWithData<[f64; 3], CommuneId>> = communes
-            .iter()
-            .filter(|c| !exclus(c))
-            .filter_map(|c| c.point.map(|p| GeomWithData::new(vers_xyz(p), c.id)))
-            .collect();
-        let arbre = RTree::bulk_load(points);
+        let arbre = IndexPoints::new(
+            communes
+                .iter()
+                .filter(|c| !exclus(c))
+                .filter_map(|c| c.point.map(|p| (c.id.0, p))),
+        );
 
         Ok(Territoires {
             communes,

@@ -1,0 +1,139 @@
+//! A spatial index of ids by point with exact great-circle queries: nearest point and every point
+//! within a radius. Shared by the commune referential and the search's on-site lane.
+//!
+//! Points are stored as 3D unit vectors: the chord between two unit vectors grows strictly with
+//! their great-circle distance, so Euclidean queries in 3D answer great-circle questions with no
+//! approximation; each candidate's haversine distance is then computed once.
+
+use rstar::RTree;
+use rstar::primitives::GeomWithData;
+
+use super::Point;
+
+/// Mean Earth radius used by [`Point::distance_km`] (the `geo` crate's haversine), in km.
+const RAYON_TERRE_KM: f64 = 6371.0088;
+
+/// A point as a unit vector (x, y, z).
+pub fn vers_xyz(p: Point) -> [f64; 3] {
+    let (lat, lon) = (p.lat.to_radians(), p.lon.to_radians());
+    [lat.cos() * lon.cos(), lat.cos() * lon.sin(), lat.sin()]
+}
+
+/// Ids (`u32`) indexed by point.
+#[derive(Debug, Clone)]
+pub struct IndexPoints {
+    arbre: RTree<GeomWithData<[f64; 3], u32>>,
+}
+
+impl IndexPoints {
+    /// Bulk-loads `(id, point)` pairs; invalid points are skipped.
+    pub fn new(points: impl IntoIterator<Item = (u32, Point)>) -> Self {
+        let elements = points
+            .into_iter()
+            .filter(|(_, p)| p.is_valid())
+            .map(|(id, p)| GeomWithData::new(vers_xyz(p), id))
+            .collect();
+        IndexPoints {
+            arbre: RTree::bulk_load(elements),
+        }
+    }
+
+    /// Number of indexed points.
+    pub fn len(&self) -> usize {
+        self.arbre.size()
+    }
+
+    /// Whether nothing is indexed.
+    pub fn is_empty(&self) -> bool {
+        self.arbre.size() == 0
+    }
+
+    /// The id of the point nearest to `p` (great-circle).
+    pub fn plus_proche(&self, p: Point) -> Option<u32> {
+        if !p.is_valid() {
+            return None;
+        }
+        self.arbre.nearest_neighbor(&vers_xyz(p)).map(|e| e.data)
+    }
+
+    /// Every id whose point lies within `rayon_km` of `centre` (haversine, bound included), with
+    /// its distance in km, in no particular order.
+    pub fn dans_le_rayon(&self, centre: Point, rayon_km: f64) -> Vec<(u32, f64)> {
+        if !centre.is_valid() || rayon_km.is_nan() || rayon_km < 0.0 {
+            return Vec::new();
+        }
+        let angle = (rayon_km / RAYON_TERRE_KM).min(std::f64::consts::PI);
+        // Chord of the angle, with a margin against rounding; the exact test is the haversine below.
+        let corde = 2.0 * (angle / 2.0).sin() + 1e-9;
+        let c = vers_xyz(centre);
+        self.arbre
+            .locate_within_distance(c, corde * corde)
+            .filter_map(|e| {
+                let [x, y, z] = *e.geom();
+                let p = Point::new(z.asin().to_degrees(), y.atan2(x).to_degrees());
+                let d = centre.distance_km(&p);
+                (d <= rayon_km).then_some((e.data, d))
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn grille() -> Vec<(u32, Point)> {
+        (0..400u32)
+            .map(|i| {
+                (
+                    i,
+                    Point::new(
+                        42.0 + f64::from(i % 20) * 0.4,
+                        -4.0 + f64::from(i / 20) * 0.6,
+                    ),
+                )
+            })
+            .collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+        #[test]
+        fn radius_query_equals_brute_force(lat in 41.0f64..51.5, lon in -5.0f64..9.5, rayon in 0.0f64..150.0) {
+            let points = grille();
+            let index = IndexPoints::new(points.iter().copied());
+            let centre = Point::new(lat, lon);
+            let mut trouves: Vec<u32> = index.dans_le_rayon(centre, rayon).into_iter().map(|(i, _)| i).collect();
+            trouves.sort_unstable();
+            // Brute force on the same stored (unit-vector round-tripped) points.
+            let attendus: Vec<u32> = points
+                .iter()
+                .filter(|(_, p)| {
+                    let [x, y, z] = vers_xyz(*p);
+                    let q = Point::new(z.asin().to_degrees(), y.atan2(x).to_degrees());
+                    centre.distance_km(&q) <= rayon
+                })
+                .map(|(i, _)| *i)
+                .collect();
+            prop_assert_eq!(trouves, attendus);
+        }
+    }
+
+    #[test]
+    fn nearest_and_degenerate_inputs() {
+        let index = IndexPoints::new(grille());
+        assert_eq!(index.len(), 400);
+        assert_eq!(index.plus_proche(Point::new(42.01, -3.99)), Some(0));
+        assert!(
+            index
+                .dans_le_rayon(Point::new(f64::NAN, 0.0), 10.0)
+                .is_empty()
+        );
+        assert!(index.dans_le_rayon(Point::new(42.0, -4.0), -1.0).is_empty());
+        assert_eq!(index.dans_le_rayon(Point::new(42.0, -4.0), 0.0).len(), 1);
+        assert!(IndexPoints::new(std::iter::empty()).is_empty());
+    }
+}
