@@ -26,6 +26,38 @@ fn invalide(genre: &'static str, valeur: &str, attendu: &'static str) -> CodeInv
     }
 }
 
+/// Debug, Display, serde and FromStr for a code type with `as_str` and `parse`.
+macro_rules! code_traits {
+    ($name:ident) => {
+        impl fmt::Debug for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, "{}({})", stringify!($name), self.as_str())
+            }
+        }
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+        impl Serialize for $name {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+                $name::parse(&text).map_err(serde::de::Error::custom)
+            }
+        }
+        impl std::str::FromStr for $name {
+            type Err = CodeInvalide;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                $name::parse(s)
+            }
+        }
+    };
+}
 macro_rules! fixed_code {
     ($(#[$doc:meta])* $name:ident, $len:literal) => {
         $(#[$doc])*
@@ -40,37 +72,7 @@ macro_rules! fixed_code {
             }
         }
 
-        impl fmt::Debug for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                write!(f, "{}({})", stringify!($name), self.as_str())
-            }
-        }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        impl Serialize for $name {
-            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                s.serialize_str(self.as_str())
-            }
-        }
-
-        impl<'de> Deserialize<'de> for $name {
-            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-                $name::parse(&text).map_err(serde::de::Error::custom)
-            }
-        }
-
-        impl std::str::FromStr for $name {
-            type Err = CodeInvalide;
-            fn from_str(s: &str) -> Result<Self, Self::Err> {
-                $name::parse(s)
-            }
-        }
+        code_traits!($name);
     };
 }
 
@@ -215,39 +217,8 @@ impl CodeRegion {
     }
 }
 
-macro_rules! variable_code_traits {
-    ($name:ident) => {
-        impl fmt::Debug for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                write!(f, "{}({})", stringify!($name), self.as_str())
-            }
-        }
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-        impl Serialize for $name {
-            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                s.serialize_str(self.as_str())
-            }
-        }
-        impl<'de> Deserialize<'de> for $name {
-            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-                $name::parse(&text).map_err(serde::de::Error::custom)
-            }
-        }
-        impl std::str::FromStr for $name {
-            type Err = CodeInvalide;
-            fn from_str(s: &str) -> Result<Self, Self::Err> {
-                $name::parse(s)
-            }
-        }
-    };
-}
-variable_code_traits!(CodeDepartement);
-variable_code_traits!(CodeRegion);
+code_traits!(CodeDepartement);
+code_traits!(CodeRegion);
 
 #[cfg(test)]
 mod tests {
