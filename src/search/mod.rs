@@ -3,11 +3,13 @@
 //! Synchronous, no HTTP types.
 
 mod besoins;
+mod candidats;
 mod eligibilite;
 mod profil;
 mod score;
 
 pub use besoins::{BesoinError, BesoinResolu, GenreBesoin, poids, resoudre};
+pub use candidats::{Candidat, ConfianceZone, IndexCandidats, Lanes, Mode, Origine};
 pub use eligibilite::{
     Eligibilite, RaisonExclusion, Statut, criteres_niveau_2_requis, eligibilite,
 };

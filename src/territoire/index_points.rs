@@ -3,7 +3,7 @@
 //!
 //! Points are stored as 3D unit vectors: the chord between two unit vectors grows strictly with
 //! their great-circle distance, so Euclidean queries in 3D answer great-circle questions with no
-//! approximation; each candidate's haversine distance is then computed once.
+//! approximation; each candidate's haversine distance is then computed once, on the original point.
 
 use rstar::RTree;
 use rstar::primitives::GeomWithData;
@@ -22,7 +22,7 @@ pub fn vers_xyz(p: Point) -> [f64; 3] {
 /// Ids (`u32`) indexed by point.
 #[derive(Debug, Clone)]
 pub struct IndexPoints {
-    arbre: RTree<GeomWithData<[f64; 3], u32>>,
+    arbre: RTree<GeomWithData<[f64; 3], (u32, Point)>>,
 }
 
 impl IndexPoints {
@@ -31,7 +31,7 @@ impl IndexPoints {
         let elements = points
             .into_iter()
             .filter(|(_, p)| p.is_valid())
-            .map(|(id, p)| GeomWithData::new(vers_xyz(p), id))
+            .map(|(id, p)| GeomWithData::new(vers_xyz(p), (id, p)))
             .collect();
         IndexPoints {
             arbre: RTree::bulk_load(elements),
@@ -53,7 +53,7 @@ impl IndexPoints {
         if !p.is_valid() {
             return None;
         }
-        self.arbre.nearest_neighbor(&vers_xyz(p)).map(|e| e.data)
+        self.arbre.nearest_neighbor(&vers_xyz(p)).map(|e| e.data.0)
     }
 
     /// Every id whose point lies within `rayon_km` of `centre` (haversine, bound included), with
@@ -69,10 +69,9 @@ impl IndexPoints {
         self.arbre
             .locate_within_distance(c, corde * corde)
             .filter_map(|e| {
-                let [x, y, z] = *e.geom();
-                let p = Point::new(z.asin().to_degrees(), y.atan2(x).to_degrees());
+                let (id, p) = e.data;
                 let d = centre.distance_km(&p);
-                (d <= rayon_km).then_some((e.data, d))
+                (d <= rayon_km).then_some((id, d))
             })
             .collect()
     }
@@ -108,14 +107,9 @@ mod tests {
             let centre = Point::new(lat, lon);
             let mut trouves: Vec<u32> = index.dans_le_rayon(centre, rayon).into_iter().map(|(i, _)| i).collect();
             trouves.sort_unstable();
-            // Brute force on the same stored (unit-vector round-tripped) points.
             let attendus: Vec<u32> = points
                 .iter()
-                .filter(|(_, p)| {
-                    let [x, y, z] = vers_xyz(*p);
-                    let q = Point::new(z.asin().to_degrees(), y.atan2(x).to_degrees());
-                    centre.distance_km(&q) <= rayon
-                })
+                .filter(|(_, p)| centre.distance_km(p) <= rayon)
                 .map(|(i, _)| *i)
                 .collect();
             prop_assert_eq!(trouves, attendus);

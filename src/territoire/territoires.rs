@@ -383,6 +383,14 @@ impl Territoires {
         &self.communes[id.0 as usize]
     }
 
+    /// The municipal arrondissements of a commune (Paris, Lyon, Marseille); empty for others.
+    pub fn arrondissements_de(&self, id: CommuneId) -> &[CommuneId] {
+        self.arrondissements
+            .get(&id)
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+    }
+
     /// A commune by INSEE code. Old, delegated and associated codes resolve to the current
     /// commune; an arrondissement code returns the arrondissement. `None` for an unknown or
     /// malformed code.

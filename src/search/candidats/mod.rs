@@ -1,0 +1,217 @@
+//! Candidate lanes of DESIGN.md §3, before gates and ranking.
+//!
+//! - *Sur place*: services received on site (or whose mode is not published) with a point within
+//!   `rayon_km` (haversine), plus every such service of the person's own commune, whatever the
+//!   distance (a big commune's centroid must not hide offers in it). Same commune means the same
+//!   INSEE code, or a municipal arrondissement and its commune.
+//! - *À distance*: services offered `a-distance`.
+//!
+//! Both lanes check the zone: a service is kept when one of its zones contains the person's
+//! commune, or when its zone is unknown (kept, with [`ConfianceZone::Inconnue`]). On-site services
+//! within reach but outside their zone are counted as `hors_territoire`.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::catalog::model::{Catalogue, Service, ZoneEligibilite};
+use crate::referentiel::{Code, ModeAccueil};
+use crate::territoire::{CommuneId, IndexPoints, Point, Territoires};
+
+/// How the person would use the offer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Mode {
+    /// On site, within reach.
+    SurPlace,
+    /// Remotely.
+    ADistance,
+}
+
+/// Whether the person's commune is listed in the service's zone, or the zone is unknown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConfianceZone {
+    /// The zone lists the person's commune (or its EPCI, département, France).
+    Listee,
+    /// No zone published: eligible, with lower confidence.
+    Inconnue,
+}
+
+/// One candidate offer.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Candidat {
+    /// Index of the service in the catalogue.
+    pub service: u32,
+    /// Lane.
+    pub mode: Mode,
+    /// Great-circle distance, for on-site candidates.
+    pub distance_km: Option<f64>,
+    /// Zone confidence.
+    pub zone: ConfianceZone,
+}
+
+/// Where the person searches from.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Origine {
+    /// Her point (given, or her commune's).
+    pub point: Point,
+    /// Her commune (for zones and "same commune").
+    pub commune: CommuneId,
+}
+
+/// The candidates of one search, and the on-site offers left out by their zone.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Lanes {
+    /// Candidates, on-site first then remote, each service once.
+    pub candidats: Vec<Candidat>,
+    /// On-site services within reach but outside their zone.
+    pub hors_territoire: usize,
+}
+
+/// The per-catalogue structures the lanes need, built once per snapshot.
+#[derive(Debug)]
+pub struct IndexCandidats {
+    points: IndexPoints,
+    par_commune: HashMap<CommuneId, Vec<u32>>,
+    a_distance: Vec<u32>,
+    sur_place: Vec<bool>,
+}
+
+fn modes(service: &Service) -> (bool, bool) {
+    let presentiel = ModeAccueil::parse("en-presentiel");
+    let distance = ModeAccueil::parse("a-distance");
+    let m = service.modes_accueil;
+    let sur_place = m.is_empty() || presentiel.is_some_and(|p| m.contains(p));
+    let a_distance = distance.is_some_and(|d| m.contains(d));
+    (sur_place, a_distance)
+}
+
+/// The commune a service stands in (its own INSEE code, else its structure's), if known.
+fn commune_du_service(
+    catalogue: &Catalogue,
+    service: &Service,
+    territoires: &Territoires,
+) -> Option<CommuneId> {
+    let code = service
+        .adresse
+        .code_insee
+        .or(catalogue.structure(service).adresse.code_insee)?;
+    territoires.commune(code.as_str()).map(|c| c.id)
+}
+
+impl IndexCandidats {
+    /// Indexes `catalogue`'s services.
+    pub fn new(catalogue: &Catalogue, territoires: &Territoires) -> Self {
+        let mut par_commune: HashMap<CommuneId, Vec<u32>> = HashMap::new();
+        let mut a_distance = Vec::new();
+        let mut sur_place = Vec::with_capacity(catalogue.services.len());
+        let mut points = Vec::new();
+        for (i, s) in catalogue.services.iter().enumerate() {
+            let i = i as u32;
+            let (presentiel, distance) = modes(s);
+            sur_place.push(presentiel);
+            if distance {
+                a_distance.push(i);
+            }
+            if presentiel {
+                if let Some(p) = s.point {
+                    points.push((i, p));
+                }
+                if let Some(c) = commune_du_service(catalogue, s, territoires) {
+                    par_commune.entry(c).or_default().push(i);
+                }
+            }
+        }
+        IndexCandidats {
+            points: IndexPoints::new(points),
+            par_commune,
+            a_distance,
+            sur_place,
+        }
+    }
+
+    /// The communes counting as "the person's own": hers, her commune's parent, its arrondissements.
+    fn memes_communes(territoires: &Territoires, commune: CommuneId) -> Vec<CommuneId> {
+        let c = territoires.commune_par_id(commune);
+        let parent = c.parent.unwrap_or(c.id);
+        let mut ids = vec![parent];
+        ids.extend_from_slice(territoires.arrondissements_de(parent));
+        ids
+    }
+
+    /// The lanes for `origine` and `rayon_km` over `catalogue` (the catalogue this index was built on).
+    pub fn lanes(
+        &self,
+        catalogue: &Catalogue,
+        territoires: &Territoires,
+        origine: Origine,
+        rayon_km: f64,
+    ) -> Lanes {
+        let zone = |s: &Service| -> Option<ConfianceZone> {
+            match &s.zone {
+                ZoneEligibilite::Inconnue => Some(ConfianceZone::Inconnue),
+                ZoneEligibilite::Zones(zs) => zs
+                    .iter()
+                    .any(|z| territoires.zone_contient(z, origine.commune))
+                    .then_some(ConfianceZone::Listee),
+            }
+        };
+        let mut vus = vec![false; catalogue.services.len()];
+        let mut lanes = Lanes::default();
+        let mut proches = self.points.dans_le_rayon(origine.point, rayon_km);
+        for c in Self::memes_communes(territoires, origine.commune) {
+            for &i in self
+                .par_commune
+                .get(&c)
+                .map(Vec::as_slice)
+                .unwrap_or_default()
+            {
+                let d = catalogue.services[i as usize]
+                    .point
+                    .map_or(0.0, |p| origine.point.distance_km(&p));
+                proches.push((i, d));
+            }
+        }
+        for (i, d) in proches {
+            if std::mem::replace(&mut vus[i as usize], true) {
+                continue;
+            }
+            match zone(&catalogue.services[i as usize]) {
+                Some(z) => lanes.candidats.push(Candidat {
+                    service: i,
+                    mode: Mode::SurPlace,
+                    distance_km: Some(d),
+                    zone: z,
+                }),
+                None => lanes.hors_territoire += 1,
+            }
+        }
+        for &i in &self.a_distance {
+            if vus[i as usize] {
+                continue;
+            }
+            if let Some(z) = zone(&catalogue.services[i as usize]) {
+                vus[i as usize] = true;
+                lanes.candidats.push(Candidat {
+                    service: i,
+                    mode: Mode::ADistance,
+                    distance_km: None,
+                    zone: z,
+                });
+            }
+        }
+        lanes
+    }
+
+    /// Whether the service is received on site (or its mode is unknown).
+    pub fn est_sur_place(&self, service: u32) -> bool {
+        self.sur_place
+            .get(service as usize)
+            .copied()
+            .unwrap_or(false)
+    }
+}
+
+#[cfg(test)]
+mod tests;
