@@ -1,5 +1,6 @@
 //! The search engine (in progress, see the search issue): for now the person's profile, the
-//! eligibility gates of DOMAIN.md §5, need resolution and the score formula of DESIGN.md §3.
+//! eligibility gates of DOMAIN.md §5, need resolution, the score formula and the candidate lanes
+//! of DESIGN.md §3.
 //! Synchronous, no HTTP types.
 
 mod besoins;
