@@ -7,6 +7,7 @@ mod besoins;
 mod candidats;
 mod eligibilite;
 mod profil;
+mod requete;
 mod score;
 
 pub use besoins::{BesoinError, BesoinResolu, GenreBesoin, poids, resoudre};
@@ -15,6 +16,10 @@ pub use eligibilite::{
     Eligibilite, RaisonExclusion, Statut, criteres_niveau_2_requis, eligibilite,
 };
 pub use profil::Profil;
+pub use requete::{
+    BesoinDemande, Filtres, FiltresDemandes, LieuDemande, Requete, RequeteDemandee, RequeteError,
+    Tri,
+};
 pub use score::{
     Composantes, Poids, couverture, proximite_a_distance, proximite_sur_place,
     rotation_quotidienne, texte_sature,
