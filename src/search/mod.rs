@@ -6,6 +6,7 @@
 mod besoins;
 mod candidats;
 mod eligibilite;
+mod ouverture;
 mod profil;
 mod requete;
 mod score;
@@ -15,6 +16,7 @@ pub use candidats::{Candidat, ConfianceZone, IndexCandidats, Lanes, Mode, Origin
 pub use eligibilite::{
     Eligibilite, RaisonExclusion, Statut, criteres_niveau_2_requis, eligibilite,
 };
+pub use ouverture::{HORIZON_OUVERTURE_H, Ouverture, analyser_horaires, ouverture};
 pub use profil::Profil;
 pub use requete::{
     BesoinDemande, Filtres, FiltresDemandes, LieuDemande, Requete, RequeteDemandee, RequeteError,
