@@ -1,0 +1,241 @@
+use proptest::prelude::*;
+
+use super::*;
+use crate::catalog::model::{Famille, StructureIdx, ZoneEligibilite};
+use crate::catalog::normalisation::tests::{service_minimal, structure_minimale};
+use crate::referentiel::{Code, ModeAccueil, Thematique};
+use crate::search::RequeteDemandee;
+use crate::territoire::{CodeCommune, Point};
+
+fn t() -> &'static Territoires {
+    Territoires::embarques()
+}
+
+fn point_de(code: &str) -> Option<Point> {
+    t().commune(code).and_then(|c| c.point)
+}
+
+struct Offre<'a> {
+    id: &'a str,
+    famille: Famille,
+    commune: Option<&'a str>,
+    thematiques: &'a [&'a str],
+    modes: &'a [&'a str],
+    zone: &'a str,
+}
+
+fn service(o: &Offre) -> Service {
+    let mut s = service_minimal(
+        o.id,
+        chrono::NaiveDate::from_ymd_opt(2026, 10, 1).unwrap_or_default(),
+    );
+    s.structure = StructureIdx(0);
+    s.famille = o.famille;
+    s.adresse.code_insee = o.commune.map(|c| CodeCommune::parse(c).expect("code"));
+    s.point = o.commune.and_then(point_de);
+    s.thematiques = o
+        .thematiques
+        .iter()
+        .map(|c| Thematique::parse(c).expect(c))
+        .collect();
+    s.modes_accueil = o
+        .modes
+        .iter()
+        .filter_map(|c| ModeAccueil::parse(c))
+        .collect();
+    s.zone = ZoneEligibilite::Zones(vec![t().zone_eligibilite(o.zone).expect("zone")]);
+    s.score_qualite = 0.8;
+    s
+}
+
+fn catalogue() -> Catalogue {
+    let emploi = "trouver-un-emploi--repondre-a-des-offres-demploi";
+    let offres = [
+        Offre {
+            id: "ea-roubaix",
+            famille: Famille::EntrepriseAdaptee,
+            commune: Some("59512"),
+            thematiques: &[emploi],
+            modes: &["en-presentiel"],
+            zone: "59",
+        },
+        Offre {
+            id: "garage-tourcoing",
+            famille: Famille::Mobilite,
+            commune: Some("59599"),
+            thematiques: &[
+                "mobilite--acceder-a-un-vehicule",
+                "mobilite--entretenir-reparer-son-vehicule",
+            ],
+            modes: &["en-presentiel"],
+            zone: "59",
+        },
+        Offre {
+            id: "national-distance",
+            famille: Famille::Autre,
+            commune: None,
+            thematiques: &[emploi],
+            modes: &["a-distance"],
+            zone: "france",
+        },
+        Offre {
+            id: "mission-locale-roubaix",
+            famille: Famille::MissionLocale,
+            commune: Some("59512"),
+            thematiques: &[emploi],
+            modes: &["en-presentiel"],
+            zone: "59",
+        },
+        Offre {
+            id: "plie-arras",
+            famille: Famille::Plie,
+            commune: Some("59599"),
+            thematiques: &[emploi],
+            modes: &["en-presentiel"],
+            zone: "62041",
+        },
+        Offre {
+            id: "atelier-sans-rapport",
+            famille: Famille::Autre,
+            commune: Some("59512"),
+            thematiques: &["famille--garde-denfants"],
+            modes: &["en-presentiel"],
+            zone: "59",
+        },
+    ];
+    Catalogue {
+        structures: vec![structure_minimale("s0")],
+        services: offres.iter().map(service).collect(),
+    }
+}
+
+fn requete(json: serde_json::Value) -> Requete {
+    serde_json::from_value::<RequeteDemandee>(json)
+        .expect("shape")
+        .valider(t())
+        .expect("valid")
+}
+
+fn maintenant() -> chrono::NaiveDateTime {
+    chrono::NaiveDate::from_ymd_opt(2026, 12, 1)
+        .and_then(|d| d.and_hms_opt(10, 0, 0))
+        .unwrap_or_default()
+}
+
+fn ids(cat: &Catalogue, r: &Reponse) -> Vec<String> {
+    r.resultats
+        .iter()
+        .map(|x| cat.services[x.service as usize].id.clone())
+        .collect()
+}
+
+#[test]
+fn roubaix_with_rqth_gets_the_ea_and_the_garage_before_the_remote_offer() {
+    let cat = catalogue();
+    let moteur = Moteur::new(&cat, t());
+    let req = requete(serde_json::json!({
+        "lieu": {"code_commune": "59512"}, "rayon_km": 15,
+        "besoins": [{"code": "mobilite.acceder-vehicule", "priorite": 1}, {"code": "trouver-un-emploi", "priorite": 2}],
+        "profil": {"age": 34, "rqth": true, "rsa": true, "vehicule": false}
+    }));
+    let r = moteur.rechercher(&req, maintenant()).expect("search");
+    let ids = ids(&cat, &r);
+    // EA in her commune: 0.45·2/5 + 0.25·1 + 0.10·0.8 = 0.51; garage ~3.5 km away:
+    // 0.45·3/5 + 0.25·exp(−3.5/5) + 0.08 ≈ 0.47; remote: 0.45·2/5 + 0.25·0.5 + 0.08 = 0.385.
+    assert_eq!(
+        ids,
+        ["ea-roubaix", "garage-tourcoing", "national-distance"],
+        "{r:#?}"
+    );
+    assert!((r.resultats[0].score - 0.51).abs() < 1e-9);
+    assert!((r.resultats[2].score - 0.385).abs() < 1e-9);
+    assert_eq!(
+        r.exclus.get(&RaisonExclusion::Age),
+        Some(&1),
+        "the mission locale, for a 34-year-old"
+    );
+    assert_eq!(
+        r.exclus.get(&RaisonExclusion::HorsTerritoire),
+        Some(&1),
+        "the PLIE of another territory"
+    );
+    assert_eq!(r.total, 3);
+    let garage = &r.resultats[1];
+    assert_eq!(garage.besoins_couverts, ["mobilite.acceder-vehicule"]);
+    assert_eq!(garage.besoins_non_couverts, ["trouver-un-emploi"]);
+    assert_eq!(r.resultats[0].eligibilite.statut, Statut::Eligible);
+}
+
+#[test]
+fn without_rqth_the_ea_is_excluded_and_counted_and_a_17_year_old_sees_the_mission_locale() {
+    let cat = catalogue();
+    let moteur = Moteur::new(&cat, t());
+    let req = requete(serde_json::json!({
+        "lieu": {"code_commune": "59512"}, "besoins": [{"code": "trouver-un-emploi"}],
+        "profil": {"age": 17, "rqth": false}
+    }));
+    let r = moteur.rechercher(&req, maintenant()).expect("search");
+    let ids = ids(&cat, &r);
+    assert!(!ids.contains(&"ea-roubaix".to_owned()));
+    assert!(ids.contains(&"mission-locale-roubaix".to_owned()));
+    assert_eq!(r.exclus.get(&RaisonExclusion::RqthRequise), Some(&1));
+}
+
+#[test]
+fn bad_cursor_is_a_named_error() {
+    let cat = catalogue();
+    let moteur = Moteur::new(&cat, t());
+    let req = requete(serde_json::json!({"lieu": {"code_commune": "59512"}, "curseur": "zzz"}));
+    assert_eq!(
+        moteur
+            .rechercher(&req, maintenant())
+            .expect_err("bad")
+            .champ,
+        "curseur"
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    /// Paging through every cursor returns the single-page list exactly: complete, no duplicate,
+    /// same deterministic order.
+    #[test]
+    fn pagination_is_complete_without_duplicates(
+        specs in proptest::collection::vec((-0.3f64..0.3, -0.4f64..0.4, 0usize..3, 0.0f64..1.0), 0..80),
+        limite in 1u16..7,
+        par_distance in any::<bool>(),
+    ) {
+        let themes = ["mobilite--acceder-a-un-vehicule", "trouver-un-emploi--repondre-a-des-offres-demploi", "sante--acces-aux-soins"];
+        let services: Vec<Service> = specs.iter().enumerate().map(|(i, (dlat, dlon, th, q))| {
+            let mut s = service_minimal(&format!("s{i:03}"), chrono::NaiveDate::from_ymd_opt(2026, 10, 1).unwrap_or_default());
+            s.point = Some(Point::new(50.69 + dlat, 3.17 + dlon));
+            s.thematiques = [Thematique::parse(themes[*th]).expect("t")].into_iter().collect();
+            s.score_qualite = (q * 4.0).round() / 4.0; // many ties
+            s
+        }).collect();
+        let cat = Catalogue { structures: vec![structure_minimale("s0")], services };
+        let moteur = Moteur::new(&cat, t());
+        let tri = if par_distance { "distance" } else { "pertinence" };
+        let base = serde_json::json!({"lieu": {"code_commune": "59512"}, "rayon_km": 30, "tri": tri,
+            "besoins": [{"code": "mobilite"}, {"code": "trouver-un-emploi", "priorite": 1}]});
+        let mut tout = base.clone();
+        tout["limite"] = serde_json::json!(100);
+        let reference = moteur.rechercher(&requete(tout), maintenant()).expect("search");
+        prop_assume!(reference.total <= 100);
+        let mut pages = Vec::new();
+        let mut curseur: Option<String> = None;
+        for _ in 0..200 {
+            let mut q = base.clone();
+            q["limite"] = serde_json::json!(limite);
+            if let Some(c) = &curseur { q["curseur"] = serde_json::json!(c); }
+            let r = moteur.rechercher(&requete(q), maintenant()).expect("page");
+            prop_assert_eq!(r.total, reference.total);
+            pages.extend(r.resultats.iter().map(|x| x.service));
+            curseur = r.curseur_suivant;
+            if curseur.is_none() { break; }
+        }
+        let attendu: Vec<u32> = reference.resultats.iter().map(|x| x.service).collect();
+        prop_assert_eq!(pages, attendu);
+    }
+}
