@@ -17,7 +17,7 @@ pub use candidats::{Candidat, ConfianceZone, IndexCandidats, Lanes, Mode, Origin
 pub use eligibilite::{
     Eligibilite, RaisonExclusion, Statut, criteres_niveau_2_requis, eligibilite,
 };
-pub use moteur::{FACTEUR_ZONE_INCONNUE, Moteur, Reponse, Resultat};
+pub use moteur::{FACTEUR_ZONE_INCONNUE, Facettes, Moteur, Reponse, Resultat};
 pub use ouverture::{HORIZON_OUVERTURE_H, Ouverture, analyser_horaires, ouverture};
 pub use profil::Profil;
 pub use requete::{

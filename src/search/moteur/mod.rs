@@ -18,6 +18,7 @@ use super::{
     eligibilite, ouverture, proximite_a_distance, proximite_sur_place, rotation_quotidienne,
 };
 use crate::catalog::model::{Catalogue, Service};
+use crate::referentiel::Code;
 use crate::territoire::Territoires;
 
 /// Confidence factor applied to the quality term of offers whose zone is unknown.
@@ -59,6 +60,38 @@ pub struct Reponse {
     pub curseur_suivant: Option<String>,
     /// Offers left out, by reason.
     pub exclus: BTreeMap<RaisonExclusion, usize>,
+    /// Counts over every result (all pages), by code.
+    pub facettes: Facettes,
+}
+
+/// Facet counts over the gated result set.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Facettes {
+    /// By thematique.
+    pub thematiques: BTreeMap<&'static str, usize>,
+    /// By type de service.
+    pub types: BTreeMap<&'static str, usize>,
+    /// By frais.
+    pub frais: BTreeMap<&'static str, usize>,
+    /// By mode d'accueil.
+    pub modes_accueil: BTreeMap<&'static str, usize>,
+}
+
+impl Facettes {
+    fn compter(&mut self, s: &Service) {
+        for t in s.thematiques.iter() {
+            *self.thematiques.entry(t.code()).or_default() += 1;
+        }
+        if let Some(t) = s.type_ {
+            *self.types.entry(t.code()).or_default() += 1;
+        }
+        if let Some(f) = s.frais {
+            *self.frais.entry(f.code()).or_default() += 1;
+        }
+        for m in s.modes_accueil.iter() {
+            *self.modes_accueil.entry(m.code()).or_default() += 1;
+        }
+    }
 }
 
 /// The engine over one catalogue.
@@ -206,6 +239,7 @@ impl<'a> Moteur<'a> {
             exclus.insert(RaisonExclusion::HorsTerritoire, lanes.hors_territoire);
         }
         let mut resultats: Vec<(Resultat, u64)> = Vec::new();
+        let mut facettes = Facettes::default();
         for c in &lanes.candidats {
             let s = &self.catalogue.services[c.service as usize];
             if !self.filtre(req, s) {
@@ -218,6 +252,7 @@ impl<'a> Moteur<'a> {
                 *exclus.entry(raison).or_default() += 1;
                 continue;
             }
+            facettes.compter(s);
             resultats.push((r, rotation_quotidienne(&s.id, jour)));
         }
         let services = &self.catalogue.services;
@@ -253,6 +288,7 @@ impl<'a> Moteur<'a> {
             total,
             curseur_suivant: (fin < total).then(|| curseur(fin)),
             exclus,
+            facettes,
         })
     }
 }

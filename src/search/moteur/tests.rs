@@ -160,6 +160,13 @@ fn roubaix_with_rqth_gets_the_ea_and_the_garage_before_the_remote_offer() {
         "the PLIE of another territory"
     );
     assert_eq!(r.total, 3);
+    assert_eq!(
+        r.facettes
+            .thematiques
+            .get("trouver-un-emploi--repondre-a-des-offres-demploi"),
+        Some(&2)
+    );
+    assert_eq!(r.facettes.modes_accueil.get("a-distance"), Some(&1));
     let garage = &r.resultats[1];
     assert_eq!(garage.besoins_couverts, ["mobilite.acceder-vehicule"]);
     assert_eq!(garage.besoins_non_couverts, ["trouver-un-emploi"]);
