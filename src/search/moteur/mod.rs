@@ -1,7 +1,8 @@
 //! The search over an in-memory catalogue: lanes → explicit filters → eligibility gates → score →
 //! deterministic order → page. The text term is 0 until the text index is wired in.
 //!
-//! Order: score descending, then the daily rotation key (fair and stable for a day), then id;
+//! Order: for a person without accommodation, the SIAO offers first; then score descending, then
+//! the daily rotation key (fair and stable for a day), then id;
 //! with [`Tri::Distance`], distance ascending (remote last), then id. Only the first
 //! `offset + limit` results are ordered ([`slice::select_nth_unstable_by`]), not the whole set.
 
@@ -17,7 +18,7 @@ use super::{
     RaisonExclusion, Requete, RequeteError, Statut, Tri, analyser_horaires, couverture,
     eligibilite, ouverture, proximite_a_distance, proximite_sur_place, rotation_quotidienne,
 };
-use crate::catalog::model::{Catalogue, Service};
+use crate::catalog::model::{Catalogue, Famille, Service};
 use crate::referentiel::Code;
 use crate::territoire::Territoires;
 
@@ -238,8 +239,13 @@ impl<'a> Moteur<'a> {
         if lanes.hors_territoire > 0 {
             exclus.insert(RaisonExclusion::HorsTerritoire, lanes.hors_territoire);
         }
-        let mut resultats: Vec<(Resultat, u64)> = Vec::new();
+        let mut resultats: Vec<(Resultat, u64, bool)> = Vec::new();
         let mut facettes = Facettes::default();
+        // Without accommodation: the SIAO / 115 offers reachable for her come first.
+        let sans_hebergement = req
+            .profil
+            .as_ref()
+            .is_some_and(|p| p.sans_hebergement == Some(true));
         for c in &lanes.candidats {
             let s = &self.catalogue.services[c.service as usize];
             if !self.filtre(req, s) {
@@ -253,10 +259,11 @@ impl<'a> Moteur<'a> {
                 continue;
             }
             facettes.compter(s);
-            resultats.push((r, rotation_quotidienne(&s.id, jour)));
+            let urgence = sans_hebergement && s.famille == Famille::Siao;
+            resultats.push((r, rotation_quotidienne(&s.id, jour), urgence));
         }
         let services = &self.catalogue.services;
-        let ordre = |a: &(Resultat, u64), b: &(Resultat, u64)| -> Ordering {
+        let ordre = |a: &(Resultat, u64, bool), b: &(Resultat, u64, bool)| -> Ordering {
             let par_id = || {
                 services[a.0.service as usize]
                     .id
@@ -264,8 +271,8 @@ impl<'a> Moteur<'a> {
             };
             match req.tri {
                 Tri::Pertinence => {
-                    b.0.score
-                        .total_cmp(&a.0.score)
+                    b.2.cmp(&a.2)
+                        .then(b.0.score.total_cmp(&a.0.score))
                         .then(a.1.cmp(&b.1))
                         .then_with(par_id)
                 }
@@ -282,7 +289,11 @@ impl<'a> Moteur<'a> {
             resultats.truncate(fin);
         }
         resultats.sort_by(ordre);
-        let page: Vec<Resultat> = resultats.into_iter().skip(offset).map(|(r, _)| r).collect();
+        let page: Vec<Resultat> = resultats
+            .into_iter()
+            .skip(offset)
+            .map(|(r, _, _)| r)
+            .collect();
         Ok(Reponse {
             resultats: page,
             total,

@@ -189,6 +189,48 @@ fn without_rqth_the_ea_is_excluded_and_counted_and_a_17_year_old_sees_the_missio
 }
 
 #[test]
+fn a_homeless_person_gets_the_siao_of_her_departement_first() {
+    let mut cat = catalogue();
+    let hebergement = "logement-hebergement--rechercher-une-solution-dhebergement-temporaire";
+    let mut siao = service(&Offre {
+        id: "siao-59",
+        famille: Famille::Siao,
+        commune: Some("59350"),
+        thematiques: &[hebergement],
+        modes: &["en-presentiel", "a-distance"],
+        zone: "59",
+    });
+    siao.score_qualite = 0.2;
+    let mut foyer = service(&Offre {
+        id: "foyer-roubaix",
+        famille: Famille::Autre,
+        commune: Some("59512"),
+        thematiques: &[hebergement],
+        modes: &["en-presentiel"],
+        zone: "59",
+    });
+    foyer.score_qualite = 1.0;
+    cat.services.push(foyer);
+    cat.services.push(siao);
+    let moteur = Moteur::new(&cat, t());
+    let base = serde_json::json!({"lieu": {"code_commune": "59512"}, "besoins": [{"code": "logement.hebergement-temporaire"}]});
+    let r = moteur
+        .rechercher(&requete(base.clone()), maintenant())
+        .expect("search");
+    assert_eq!(
+        ids(&cat, &r),
+        ["foyer-roubaix", "siao-59"],
+        "nearer and better without the signal"
+    );
+    let mut sdf = base;
+    sdf["profil"] = serde_json::json!({"sans_hebergement": true});
+    let r = moteur
+        .rechercher(&requete(sdf), maintenant())
+        .expect("search");
+    assert_eq!(ids(&cat, &r), ["siao-59", "foyer-roubaix"]);
+}
+
+#[test]
 fn bad_cursor_is_a_named_error() {
     let cat = catalogue();
     let moteur = Moteur::new(&cat, t());
