@@ -25,6 +25,6 @@ pub use requete::{
     Tri,
 };
 pub use score::{
-    Composantes, Poids, couverture, proximite_a_distance, proximite_sur_place,
-    rotation_quotidienne, texte_sature,
+    Composantes, Poids, cle_service, couverture, proximite_a_distance, proximite_sur_place,
+    rotation, rotation_quotidienne, texte_sature,
 };

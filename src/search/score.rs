@@ -1,8 +1,8 @@
 //! The ranking formula of DESIGN.md §3, with its weights in one place:
 //! `score = 0.45·besoins + 0.25·proximité + 0.15·texte + 0.10·qualité + 0.05·ouverture`,
-//! every term in [0, 1]; ties broken by a daily rotation (hash of id and date), then id.
+//! every term in [0, 1]; ties broken by a daily rotation (hash of id mixed with the day), then id.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
@@ -102,17 +102,28 @@ pub fn texte_sature(bm25: f64, k: f64) -> f64 {
     if bm25 <= 0.0 { 0.0 } else { bm25 / (bm25 + k) }
 }
 
-/// The daily rotation key of a service: stable for a given id and date, different across days,
-/// identical on every machine (SHA-256, not the process-seeded std hasher).
-pub fn rotation_quotidienne(id: &str, date: NaiveDate) -> u64 {
-    let mut h = Sha256::new();
-    h.update(id.as_bytes());
-    h.update([0]);
-    h.update(date.to_string().as_bytes());
-    let digest = h.finalize();
+/// A service's stable 64-bit key: the first 8 bytes of SHA-256 of its id (identical on every
+/// machine, unlike the process-seeded std hasher). Computed once per snapshot.
+pub fn cle_service(id: &str) -> u64 {
+    let digest = Sha256::digest(id.as_bytes());
     let mut bytes = [0u8; 8];
     bytes.copy_from_slice(&digest[..8]);
     u64::from_be_bytes(bytes)
+}
+
+/// The daily rotation key from a service key: a splitmix64 mix of the key and the day number,
+/// so ties rotate every day, stay stable within a day, and cost a few instructions per candidate.
+pub fn rotation(cle: u64, date: NaiveDate) -> u64 {
+    let jour = u64::try_from(date.num_days_from_ce()).unwrap_or_default();
+    let mut z = cle ^ jour.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+/// The daily rotation key of a service id ([`cle_service`] then [`rotation`]).
+pub fn rotation_quotidienne(id: &str, date: NaiveDate) -> u64 {
+    rotation(cle_service(id), date)
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@
 //! `offset + limit` results are ordered ([`slice::select_nth_unstable_by`]), not the whole set.
 
 use std::cmp::Ordering;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
 use opening_hours::OpeningHours;
@@ -15,8 +15,8 @@ use serde::Serialize;
 
 use super::{
     Candidat, Composantes, ConfianceZone, Eligibilite, IndexCandidats, Mode, Ouverture, Poids,
-    RaisonExclusion, Requete, RequeteError, Statut, Tri, analyser_horaires, couverture,
-    eligibilite, ouverture, proximite_a_distance, proximite_sur_place, rotation_quotidienne,
+    RaisonExclusion, Requete, RequeteError, Statut, Tri, analyser_horaires, cle_service,
+    couverture, eligibilite, ouverture, proximite_a_distance, proximite_sur_place, rotation,
 };
 use crate::catalog::model::{Catalogue, Famille, Service};
 use crate::referentiel::Code;
@@ -100,7 +100,12 @@ pub struct Moteur<'a> {
     catalogue: &'a Catalogue,
     territoires: &'a Territoires,
     index: IndexCandidats,
-    horaires: Vec<Option<OpeningHours>>,
+    /// Per service: index into `horaires_uniques`.
+    horaires: Vec<Option<u32>>,
+    /// Distinct parsed opening hours.
+    horaires_uniques: Vec<OpeningHours>,
+    /// Per service: [`cle_service`] of its id.
+    cles: Vec<u64>,
     poids: Poids,
 }
 
@@ -120,15 +125,25 @@ fn lire_curseur(c: &str) -> Result<usize, RequeteError> {
 impl<'a> Moteur<'a> {
     /// Indexes `catalogue` (points, communes, parsed opening hours) with the default weights.
     pub fn new(catalogue: &'a Catalogue, territoires: &'a Territoires) -> Self {
+        let mut par_texte: HashMap<&str, u32> = HashMap::new();
+        let mut horaires_uniques = Vec::new();
         let horaires = catalogue
             .services
             .iter()
             .map(|s| {
-                s.horaires_accueil
+                let h = s
+                    .horaires_accueil
                     .as_ref()
                     .or(catalogue.structure(s).horaires_accueil.as_ref())
-                    .filter(|h| h.valides)
-                    .and_then(|h| analyser_horaires(&h.texte))
+                    .filter(|h| h.valides)?;
+                if let Some(i) = par_texte.get(h.texte.as_str()) {
+                    return Some(*i);
+                }
+                let oh = analyser_horaires(&h.texte)?;
+                horaires_uniques.push(oh);
+                let i = (horaires_uniques.len() - 1) as u32;
+                par_texte.insert(h.texte.as_str(), i);
+                Some(i)
             })
             .collect();
         Moteur {
@@ -136,6 +151,12 @@ impl<'a> Moteur<'a> {
             territoires,
             index: IndexCandidats::new(catalogue, territoires),
             horaires,
+            horaires_uniques,
+            cles: catalogue
+                .services
+                .iter()
+                .map(|s| cle_service(&s.id))
+                .collect(),
             poids: Poids::default(),
         }
     }
@@ -166,56 +187,25 @@ impl<'a> Moteur<'a> {
                     .any(|b| b.thematiques.intersects(&s.thematiques)))
     }
 
-    fn noter(&self, req: &Requete, c: &Candidat, quand: chrono::NaiveDateTime) -> Option<Resultat> {
-        let s = &self.catalogue.services[c.service as usize];
-        let ouverture = ouverture(self.horaires[c.service as usize].as_ref(), quand);
-        if req.filtres.ouvert_le.is_some() && ouverture == Ouverture::Ferme {
-            return None;
-        }
-        let (part, couverts) = couverture(s.thematiques, &req.besoins);
-        let proximite = match (c.mode, c.distance_km) {
-            (Mode::SurPlace, Some(d)) => proximite_sur_place(d, req.rayon_km),
-            _ => proximite_a_distance(req.profil.as_ref().and_then(|p| p.autonomie_numerique)),
+    /// Opening of a distinct set of hours, computed once per query.
+    fn ouverture_de(
+        &self,
+        service: u32,
+        quand: chrono::NaiveDateTime,
+        cache: &mut [Option<Ouverture>],
+    ) -> Ouverture {
+        let Some(h) = self.horaires[service as usize] else {
+            return Ouverture::Inconnue;
         };
-        let confiance = if c.zone == ConfianceZone::Inconnue {
-            FACTEUR_ZONE_INCONNUE
-        } else {
-            1.0
-        };
-        let composantes = Composantes {
-            besoins: part,
-            proximite,
-            texte: 0.0,
-            qualite: s.score_qualite * confiance,
-            ouverture: ouverture.composante(),
-        };
-        let (besoins_couverts, besoins_non_couverts) = req.besoins.iter().enumerate().fold(
-            (Vec::new(), Vec::new()),
-            |(mut oui, mut non), (i, b)| {
-                if couverts.contains(&i) {
-                    oui.push(b.code.clone())
-                } else {
-                    non.push(b.code.clone())
-                }
-                (oui, non)
-            },
-        );
-        Some(Resultat {
-            service: c.service,
-            mode: c.mode,
-            distance_km: c.distance_km,
-            score: composantes.score(&self.poids),
-            composantes,
-            eligibilite: eligibilite(s, req.profil.as_ref()),
-            besoins_couverts,
-            besoins_non_couverts,
-            ouverture,
-            zone: c.zone,
-        })
+        *cache[h as usize]
+            .get_or_insert_with(|| ouverture(Some(&self.horaires_uniques[h as usize]), quand))
     }
 
     /// Runs `req`; `maintenant` is used for opening when the request has no `ouvert_le`, and its
     /// date for the daily rotation.
+    ///
+    /// Every candidate gets a numeric score; explanations (French reasons, need codes) are built
+    /// for the returned page only, and eligibility is evaluated once per (family, publics) pair.
     pub fn rechercher(
         &self,
         req: &Requete,
@@ -239,60 +229,114 @@ impl<'a> Moteur<'a> {
         if lanes.hors_territoire > 0 {
             exclus.insert(RaisonExclusion::HorsTerritoire, lanes.hors_territoire);
         }
-        let mut resultats: Vec<(Resultat, u64, bool)> = Vec::new();
-        let mut facettes = Facettes::default();
         // Without accommodation: the SIAO / 115 offers reachable for her come first.
         let sans_hebergement = req
             .profil
             .as_ref()
             .is_some_and(|p| p.sans_hebergement == Some(true));
+        let autonomie = req.profil.as_ref().and_then(|p| p.autonomie_numerique);
+        let mut ouvertures: Vec<Option<Ouverture>> = vec![None; self.horaires_uniques.len()];
+        let mut eligibilites: Vec<Eligibilite> = Vec::new();
+        let mut par_cle: HashMap<(Famille, u128), u32> = HashMap::new();
+        let mut facettes = Facettes::default();
+        let mut classes: Vec<Classe> = Vec::new();
         for c in &lanes.candidats {
             let s = &self.catalogue.services[c.service as usize];
             if !self.filtre(req, s) {
                 continue;
             }
-            let Some(r) = self.noter(req, c, quand) else {
+            let ouverture = self.ouverture_de(c.service, quand, &mut ouvertures);
+            if req.filtres.ouvert_le.is_some() && ouverture == Ouverture::Ferme {
                 continue;
-            };
-            if let Statut::Exclu(raison) = r.eligibilite.statut {
+            }
+            let elig = *par_cle
+                .entry((s.famille, s.publics.bits()))
+                .or_insert_with(|| {
+                    eligibilites.push(eligibilite(s, req.profil.as_ref()));
+                    (eligibilites.len() - 1) as u32
+                });
+            if let Statut::Exclu(raison) = eligibilites[elig as usize].statut {
                 *exclus.entry(raison).or_default() += 1;
                 continue;
             }
+            let (part, couverts) = couverture(s.thematiques, &req.besoins);
+            let proximite = match (c.mode, c.distance_km) {
+                (Mode::SurPlace, Some(d)) => proximite_sur_place(d, req.rayon_km),
+                _ => proximite_a_distance(autonomie),
+            };
+            let confiance = if c.zone == ConfianceZone::Inconnue {
+                FACTEUR_ZONE_INCONNUE
+            } else {
+                1.0
+            };
+            let composantes = Composantes {
+                besoins: part,
+                proximite,
+                texte: 0.0,
+                qualite: s.score_qualite * confiance,
+                ouverture: ouverture.composante(),
+            };
             facettes.compter(s);
-            let urgence = sans_hebergement && s.famille == Famille::Siao;
-            resultats.push((r, rotation_quotidienne(&s.id, jour), urgence));
+            classes.push(Classe {
+                candidat: *c,
+                score: composantes.score(&self.poids),
+                composantes,
+                eligibilite: elig,
+                couverts: couverts.iter().fold(0u64, |m, i| m | (1 << i)),
+                ouverture,
+                rotation: rotation(self.cles[c.service as usize], jour),
+                urgence: sans_hebergement && s.famille == Famille::Siao,
+            });
         }
         let services = &self.catalogue.services;
-        let ordre = |a: &(Resultat, u64, bool), b: &(Resultat, u64, bool)| -> Ordering {
+        let ordre = |a: &Classe, b: &Classe| -> Ordering {
             let par_id = || {
-                services[a.0.service as usize]
+                services[a.candidat.service as usize]
                     .id
-                    .cmp(&services[b.0.service as usize].id)
+                    .cmp(&services[b.candidat.service as usize].id)
             };
             match req.tri {
-                Tri::Pertinence => {
-                    b.2.cmp(&a.2)
-                        .then(b.0.score.total_cmp(&a.0.score))
-                        .then(a.1.cmp(&b.1))
-                        .then_with(par_id)
-                }
+                Tri::Pertinence => b
+                    .urgence
+                    .cmp(&a.urgence)
+                    .then(b.score.total_cmp(&a.score))
+                    .then(a.rotation.cmp(&b.rotation))
+                    .then_with(par_id),
                 Tri::Distance => {
-                    let d = |r: &Resultat| r.distance_km.unwrap_or(f64::INFINITY);
-                    d(&a.0).total_cmp(&d(&b.0)).then_with(par_id)
+                    let d = |c: &Classe| c.candidat.distance_km.unwrap_or(f64::INFINITY);
+                    d(a).total_cmp(&d(b)).then_with(par_id)
                 }
             }
         };
-        let total = resultats.len();
+        let total = classes.len();
         let fin = (offset + usize::from(req.limite)).min(total);
         if fin < total && fin > 0 {
-            resultats.select_nth_unstable_by(fin - 1, ordre);
-            resultats.truncate(fin);
+            classes.select_nth_unstable_by(fin - 1, ordre);
+            classes.truncate(fin);
         }
-        resultats.sort_by(ordre);
-        let page: Vec<Resultat> = resultats
+        classes.sort_by(ordre);
+        let page = classes
             .into_iter()
             .skip(offset)
-            .map(|(r, _, _)| r)
+            .map(|k| {
+                let (oui, non): (Vec<_>, Vec<_>) = req
+                    .besoins
+                    .iter()
+                    .enumerate()
+                    .partition(|(i, _)| k.couverts & (1 << i) != 0);
+                Resultat {
+                    service: k.candidat.service,
+                    mode: k.candidat.mode,
+                    distance_km: k.candidat.distance_km,
+                    score: k.score,
+                    composantes: k.composantes,
+                    eligibilite: eligibilites[k.eligibilite as usize].clone(),
+                    besoins_couverts: oui.into_iter().map(|(_, b)| b.code.clone()).collect(),
+                    besoins_non_couverts: non.into_iter().map(|(_, b)| b.code.clone()).collect(),
+                    ouverture: k.ouverture,
+                    zone: k.candidat.zone,
+                }
+            })
             .collect();
         Ok(Reponse {
             resultats: page,
@@ -302,6 +346,18 @@ impl<'a> Moteur<'a> {
             facettes,
         })
     }
+}
+
+/// A scored candidate before its explanation is built.
+struct Classe {
+    candidat: Candidat,
+    score: f64,
+    composantes: Composantes,
+    eligibilite: u32,
+    couverts: u64,
+    ouverture: Ouverture,
+    rotation: u64,
+    urgence: bool,
 }
 
 #[cfg(test)]
