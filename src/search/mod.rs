@@ -2,6 +2,7 @@
 //! eligibility gates of DOMAIN.md §5, need resolution and the score formula of DESIGN.md §3.
 //! Synchronous, no HTTP types.
 
+pub mod analyse;
 mod besoins;
 mod eligibilite;
 mod profil;
