@@ -18,7 +18,7 @@
 //! stop words (`le`) is *not* an error: it gives a query that matches nothing.
 
 use tantivy::query::{BooleanQuery, EmptyQuery, FuzzyTermQuery, PhraseQuery, Query, TermQuery};
-use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::schema::{Field, FieldType, IndexRecordOption};
 use tantivy::{Index, Term};
 
 use super::analyseur::{AnalyseFr, Mot};
@@ -43,6 +43,15 @@ pub enum AnalyseError {
     /// The index does not know one of the analyzers (call `analyse::enregistrer` first).
     #[error("analyseur {0} non enregistré sur l'index")]
     AnalyseurAbsent(&'static str),
+    /// A field of [`ChampsTexte`] is not a text field of the index analyzed by the expected
+    /// analyzer (the fields were swapped, or the schema is not the search's).
+    #[error("le champ {champ:?} n'est pas un champ texte analysé par {attendu}")]
+    ChampMalAnalyse {
+        /// The offending field.
+        champ: Field,
+        /// The analyzer it should use.
+        attendu: &'static str,
+    },
 }
 
 /// Minimal length (in characters of the folded word) for typo tolerance.
@@ -54,9 +63,15 @@ pub fn requete_texte(
     champs: ChampsTexte,
     texte: &str,
 ) -> Result<Box<dyn Query>, AnalyseError> {
-    for nom in [NOM_PLIE, NOM_RADICAL] {
+    for (champ, nom) in [(champs.plie, NOM_PLIE), (champs.radical, NOM_RADICAL)] {
         if index.tokenizers().get(nom).is_none() {
             return Err(AnalyseError::AnalyseurAbsent(nom));
+        }
+        if analyseur_du_champ(index, champ) != Some(nom) {
+            return Err(AnalyseError::ChampMalAnalyse {
+                champ,
+                attendu: nom,
+            });
         }
     }
     if !texte.chars().any(char::is_alphanumeric) {
@@ -78,6 +93,19 @@ pub fn requete_texte(
         alternatives.extend(synonymes(&mut analyse, champs, texte));
     }
     Ok(union(alternatives))
+}
+
+/// The analyzer name of `champ` in `index`'s schema, if it is an indexed text field.
+fn analyseur_du_champ(index: &Index, champ: Field) -> Option<&str> {
+    let schema = index.schema();
+    let (_, entree) = schema.fields().find(|(f, _)| *f == champ)?;
+    match entree.field_type() {
+        FieldType::Str(options) => options
+            .get_indexing_options()
+            .map(|indexation| indexation.tokenizer())
+            .and_then(|nom| [NOM_PLIE, NOM_RADICAL].into_iter().find(|n| *n == nom)),
+        _ => None,
+    }
 }
 
 /// The alternatives of one word, as one disjunction.

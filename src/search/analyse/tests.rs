@@ -145,3 +145,25 @@ fn analyzers_must_be_registered() {
         Some(AnalyseError::AnalyseurAbsent(NOM_PLIE))
     );
 }
+
+#[test]
+fn words_combine_with_and() {
+    assert_eq!(trouves("garage tourcoing"), ids(&[3]));
+    assert_eq!(trouves("garage roubaix"), ids(&[]));
+}
+
+#[test]
+fn swapped_fields_are_an_error() {
+    let (index, champs) = index();
+    let inverses = ChampsTexte {
+        plie: champs.radical,
+        radical: champs.plie,
+    };
+    assert_eq!(
+        requete_texte(&index, inverses, "emploi").err(),
+        Some(AnalyseError::ChampMalAnalyse {
+            champ: champs.radical,
+            attendu: NOM_PLIE
+        })
+    );
+}
