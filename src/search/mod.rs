@@ -3,6 +3,7 @@
 //! of DESIGN.md §3.
 //! Synchronous, no HTTP types.
 
+pub mod analyse;
 mod besoins;
 mod candidats;
 mod eligibilite;
