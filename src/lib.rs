@@ -18,7 +18,7 @@
 //! | [`catalog::model`] | validated, normalised structures and services |
 //! | [`catalog::normalisation`] | service point (service → structure → commune), quality score, offer family, duplicate clusters |
 //! | [`catalog::synth`] | deterministic synthetic national catalog for demos and benchmarks |
-//! | [`search`] | profile, eligibility gates, need resolution, score terms, candidate lanes (snapshot, text index, ranking and paging are the next steps) |
+//! | [`search`] | request validation, profile, eligibility gates, need resolution, score terms, candidate lanes, in-memory engine with paging; [`search::analyse`]: French text analysis for tantivy (the snapshot and its text index are the next step) |
 //!
 //! The binary (`src/main.rs`, `src/cli/`) only parses arguments and calls the library; each
 //! subcommand has its own file there.

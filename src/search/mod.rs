@@ -1,6 +1,7 @@
 //! The search engine (in progress, see the search issue): for now the person's profile, the
 //! eligibility gates of DOMAIN.md §5, need resolution, the score formula and the candidate lanes
-//! of DESIGN.md §3.
+//! of DESIGN.md §3, the in-memory engine, and the French text analysis (`analyse`) for the text
+//! index to come.
 //! Synchronous, no HTTP types.
 
 pub mod analyse;
