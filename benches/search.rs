@@ -73,7 +73,7 @@ fn requetes() -> Vec<Requete> {
 
 fn recherche(c: &mut Criterion) {
     let (catalogue, _dir) = charge();
-    let moteur = Moteur::new(&catalogue, Territoires::embarques());
+    let moteur = Moteur::new(catalogue, Territoires::embarques()).expect("engine");
     let requetes = requetes();
     let maintenant = NaiveDate::from_ymd_opt(2026, 12, 1)
         .and_then(|d| d.and_hms_opt(10, 0, 0))

@@ -5,7 +5,7 @@
 //! `score_qualite`, `famille`, `doublon`) are ours.
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::referentiel::{
     CodeSet, Frais, ModeAccueil, ModeMobilisation, PersonneMobilisatrice, Public, ReseauPorteur,
@@ -14,11 +14,13 @@ use crate::referentiel::{
 use crate::territoire::{CodeCommune, CodePostal, Point, PrecisionPoint, Zone};
 
 /// Index of a structure in [`Catalogue::structures`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub struct StructureIdx(pub u32);
 
 /// Opening hours: the text as published, and whether it parses as OSM `opening_hours`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Horaires {
     /// The text as published.
     pub texte: String,
@@ -28,7 +30,7 @@ pub struct Horaires {
 }
 
 /// A postal address.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Adresse {
     /// Street address.
     pub adresse: Option<String>,
@@ -43,7 +45,7 @@ pub struct Adresse {
 }
 
 /// A validated structure.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Structure {
     /// Unique id.
     pub id: String,
@@ -79,7 +81,7 @@ pub struct Structure {
 }
 
 /// Where a service's point comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum OriginePoint {
     /// The service's own coordinates.
@@ -93,7 +95,7 @@ pub enum OriginePoint {
 }
 
 /// The eligibility zone, resolved.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", content = "zones", rename_all = "snake_case")]
 pub enum ZoneEligibilite {
     /// No zone published (data·inclusion treats it as everywhere; we rank it lower).
@@ -103,7 +105,7 @@ pub enum ZoneEligibilite {
 }
 
 /// Offer family, from réseaux porteurs, thematiques and names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Famille {
     /// Atelier et chantier d'insertion.
@@ -197,7 +199,7 @@ impl Famille {
 }
 
 /// A validated, normalised service.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Service {
     /// Unique id.
     pub id: String,
@@ -274,7 +276,7 @@ pub struct Service {
 }
 
 /// A loaded catalog: validated and normalised structures and services.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Catalogue {
     /// Structures, by [`StructureIdx`].
     pub structures: Vec<Structure>,

@@ -129,6 +129,23 @@ impl<T: Code> serde::Serialize for CodeSet<T> {
     }
 }
 
+impl<'de, T: Code> serde::Deserialize<'de> for CodeSet<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let codes = Vec::<std::borrow::Cow<'de, str>>::deserialize(d)?;
+        codes
+            .iter()
+            .map(|c| {
+                T::parse(c).ok_or_else(|| {
+                    serde::de::Error::custom(format!(
+                        "code inconnu « {c} » pour {}",
+                        T::liste().nom()
+                    ))
+                })
+            })
+            .collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -13,13 +13,16 @@ mod ouverture;
 mod profil;
 mod requete;
 mod score;
+mod texte;
 
 pub use besoins::{BesoinError, BesoinResolu, GenreBesoin, poids, resoudre};
 pub use candidats::{Candidat, ConfianceZone, IndexCandidats, Lanes, Mode, Origine};
 pub use eligibilite::{
     Eligibilite, RaisonExclusion, Statut, criteres_niveau_2_requis, eligibilite,
 };
-pub use moteur::{FACTEUR_ZONE_INCONNUE, Facettes, Moteur, Reponse, Resultat};
+pub use moteur::{
+    EtapeParcours, FACTEUR_ZONE_INCONNUE, Facettes, Moteur, RechercheError, Reponse, Resultat,
+};
 pub use ouverture::{HORIZON_OUVERTURE_H, Ouverture, analyser_horaires, ouverture};
 pub use profil::Profil;
 pub use requete::{
@@ -27,6 +30,7 @@ pub use requete::{
     Tri,
 };
 pub use score::{
-    Composantes, Poids, cle_service, couverture, proximite_a_distance, proximite_sur_place,
-    rotation, rotation_quotidienne, texte_sature,
+    Composantes, Poids, SATURATION_TEXTE, cle_service, couverture, proximite_a_distance,
+    proximite_sur_place, rotation, rotation_quotidienne, texte_sature,
 };
+pub use texte::{IndexTexte, TexteError};

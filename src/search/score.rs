@@ -97,6 +97,10 @@ pub fn proximite_a_distance(autonomie_numerique: Option<bool>) -> f64 {
     }
 }
 
+/// The `k` of [`texte_sature`] in the search: a BM25 of 4 (a rare word matched once in a short
+/// text) gives 0.5.
+pub const SATURATION_TEXTE: f64 = 4.0;
+
 /// BM25 score saturated into [0, 1).
 pub fn texte_sature(bm25: f64, k: f64) -> f64 {
     if bm25 <= 0.0 { 0.0 } else { bm25 / (bm25 + k) }

@@ -1,11 +1,11 @@
 //! A zone d'éligibilité code, resolved against the territorial referential.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{CodeDepartement, CodeRegion, CommuneId, SirenEpci};
 
 /// One resolved zone code of `zone_eligibilite` (or a territory given by a user).
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "type", content = "code", rename_all = "snake_case")]
 pub enum Zone {
     /// All of France (`france`, `99100`).

@@ -13,10 +13,12 @@ use chrono::NaiveDate;
 use opening_hours::OpeningHours;
 use serde::Serialize;
 
+use super::texte::{IndexTexte, TexteError};
 use super::{
     Candidat, Composantes, ConfianceZone, Eligibilite, IndexCandidats, Mode, Ouverture, Poids,
-    RaisonExclusion, Requete, RequeteError, Statut, Tri, analyser_horaires, cle_service,
-    couverture, eligibilite, ouverture, proximite_a_distance, proximite_sur_place, rotation,
+    RaisonExclusion, Requete, RequeteError, SATURATION_TEXTE, Statut, Tri, analyser_horaires,
+    cle_service, couverture, eligibilite, ouverture, proximite_a_distance, proximite_sur_place,
+    rotation, texte_sature,
 };
 use crate::catalog::model::{Catalogue, Famille, Service};
 use crate::referentiel::Code;
@@ -63,6 +65,10 @@ pub struct Reponse {
     pub exclus: BTreeMap<RaisonExclusion, usize>,
     /// Counts over every result (all pages), by code.
     pub facettes: Facettes,
+    /// A few offers that together cover every requested need that some result covers.
+    pub parcours: Vec<EtapeParcours>,
+    /// Codes of the requested needs that no result covers.
+    pub besoins_sans_offre: Vec<String>,
 }
 
 /// Facet counts over the gated result set.
@@ -95,10 +101,22 @@ impl Facettes {
     }
 }
 
-/// The engine over one catalogue.
-pub struct Moteur<'a> {
-    catalogue: &'a Catalogue,
-    territoires: &'a Territoires,
+/// Why a search failed.
+#[derive(Debug, thiserror::Error)]
+pub enum RechercheError {
+    /// The request is invalid (the caller's fault: a 4xx).
+    #[error(transparent)]
+    Requete(#[from] RequeteError),
+    /// The text index failed (the server's fault).
+    #[error(transparent)]
+    Index(TexteError),
+}
+
+/// The engine over one catalogue, which it owns with its text index.
+pub struct Moteur<'t> {
+    catalogue: Catalogue,
+    territoires: &'t Territoires,
+    texte: IndexTexte,
     index: IndexCandidats,
     /// Per service: index into `horaires_uniques`.
     horaires: Vec<Option<u32>>,
@@ -122,9 +140,20 @@ fn lire_curseur(c: &str) -> Result<usize, RequeteError> {
         })
 }
 
-impl<'a> Moteur<'a> {
-    /// Indexes `catalogue` (points, communes, parsed opening hours) with the default weights.
-    pub fn new(catalogue: &'a Catalogue, territoires: &'a Territoires) -> Self {
+impl<'t> Moteur<'t> {
+    /// Indexes `catalogue` (text in RAM, points, communes, parsed opening hours) with the default
+    /// weights.
+    pub fn new(catalogue: Catalogue, territoires: &'t Territoires) -> Result<Self, TexteError> {
+        let texte = IndexTexte::en_memoire(&catalogue)?;
+        Ok(Self::avec_texte(catalogue, territoires, texte))
+    }
+
+    /// The engine over `catalogue` and its already built text index.
+    pub fn avec_texte(
+        catalogue: Catalogue,
+        territoires: &'t Territoires,
+        texte: IndexTexte,
+    ) -> Self {
         let mut par_texte: HashMap<&str, u32> = HashMap::new();
         let mut horaires_uniques = Vec::new();
         let horaires = catalogue
@@ -134,8 +163,7 @@ impl<'a> Moteur<'a> {
                 let h = s
                     .horaires_accueil
                     .as_ref()
-                    .or(catalogue.structure(s).horaires_accueil.as_ref())
-                    .filter(|h| h.valides)?;
+                    .or(catalogue.structure(s).horaires_accueil.as_ref())?;
                 if let Some(i) = par_texte.get(h.texte.as_str()) {
                     return Some(*i);
                 }
@@ -146,19 +174,37 @@ impl<'a> Moteur<'a> {
                 Some(i)
             })
             .collect();
+        let index = IndexCandidats::new(&catalogue, territoires);
+        let cles = catalogue
+            .services
+            .iter()
+            .map(|s| cle_service(&s.id))
+            .collect();
         Moteur {
             catalogue,
             territoires,
-            index: IndexCandidats::new(catalogue, territoires),
+            texte,
+            index,
             horaires,
             horaires_uniques,
-            cles: catalogue
-                .services
-                .iter()
-                .map(|s| cle_service(&s.id))
-                .collect(),
+            cles,
             poids: Poids::default(),
         }
+    }
+
+    /// The catalogue searched.
+    pub fn catalogue(&self) -> &Catalogue {
+        &self.catalogue
+    }
+
+    /// The territories it searches in.
+    pub fn territoires(&self) -> &'t Territoires {
+        self.territoires
+    }
+
+    /// Its text index.
+    pub fn texte(&self) -> &IndexTexte {
+        &self.texte
     }
 
     /// Replaces the score weights.
@@ -210,7 +256,7 @@ impl<'a> Moteur<'a> {
         &self,
         req: &Requete,
         maintenant: chrono::NaiveDateTime,
-    ) -> Result<Reponse, RequeteError> {
+    ) -> Result<Reponse, RechercheError> {
         let offset = req
             .curseur
             .as_deref()
@@ -222,9 +268,19 @@ impl<'a> Moteur<'a> {
             .ouvert_le
             .map_or(maintenant, |t| t.naive_local());
         let jour: NaiveDate = maintenant.date();
+        let textes = match &req.texte {
+            None => None,
+            Some(t) => Some(self.texte.chercher(t).map_err(|e| match e {
+                TexteError::Analyse(a) => RechercheError::Requete(RequeteError {
+                    champ: "texte".into(),
+                    detail: a.to_string(),
+                }),
+                e => RechercheError::Index(e),
+            })?),
+        };
         let lanes = self
             .index
-            .lanes(self.catalogue, self.territoires, req.origine, req.rayon_km);
+            .lanes(&self.catalogue, self.territoires, req.origine, req.rayon_km);
         let mut exclus: BTreeMap<RaisonExclusion, usize> = BTreeMap::new();
         if lanes.hors_territoire > 0 {
             exclus.insert(RaisonExclusion::HorsTerritoire, lanes.hors_territoire);
@@ -245,6 +301,13 @@ impl<'a> Moteur<'a> {
             if !self.filtre(req, s) {
                 continue;
             }
+            let texte = match &textes {
+                None => 0.0,
+                Some(t) => match t.binary_search_by_key(&c.service, |&(i, _)| i) {
+                    Ok(i) => texte_sature(f64::from(t[i].1), SATURATION_TEXTE),
+                    Err(_) => continue,
+                },
+            };
             let ouverture = self.ouverture_de(c.service, quand, &mut ouvertures);
             if req.filtres.ouvert_le.is_some() && ouverture == Ouverture::Ferme {
                 continue;
@@ -272,7 +335,7 @@ impl<'a> Moteur<'a> {
             let composantes = Composantes {
                 besoins: part,
                 proximite,
-                texte: 0.0,
+                texte,
                 qualite: s.score_qualite * confiance,
                 ouverture: ouverture.composante(),
             };
@@ -308,6 +371,7 @@ impl<'a> Moteur<'a> {
                 }
             }
         };
+        let (parcours, besoins_sans_offre) = parcours(&classes, &req.besoins, &eligibilites);
         let total = classes.len();
         let fin = (offset + usize::from(req.limite)).min(total);
         if fin < total && fin > 0 {
@@ -344,21 +408,27 @@ impl<'a> Moteur<'a> {
             curseur_suivant: (fin < total).then(|| curseur(fin)),
             exclus,
             facettes,
+            parcours,
+            besoins_sans_offre,
         })
     }
 }
 
 /// A scored candidate before its explanation is built.
-struct Classe {
-    candidat: Candidat,
-    score: f64,
-    composantes: Composantes,
-    eligibilite: u32,
-    couverts: u64,
-    ouverture: Ouverture,
-    rotation: u64,
-    urgence: bool,
+pub(super) struct Classe {
+    pub(super) candidat: Candidat,
+    pub(super) score: f64,
+    pub(super) composantes: Composantes,
+    pub(super) eligibilite: u32,
+    pub(super) couverts: u64,
+    pub(super) ouverture: Ouverture,
+    pub(super) rotation: u64,
+    pub(super) urgence: bool,
 }
 
+mod parcours;
 #[cfg(test)]
 mod tests;
+
+pub use parcours::EtapeParcours;
+use parcours::parcours;

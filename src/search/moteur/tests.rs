@@ -132,7 +132,7 @@ fn ids(cat: &Catalogue, r: &Reponse) -> Vec<String> {
 #[test]
 fn roubaix_with_rqth_gets_the_ea_and_the_garage_before_the_remote_offer() {
     let cat = catalogue();
-    let moteur = Moteur::new(&cat, t());
+    let moteur = Moteur::new(cat.clone(), t()).expect("engine");
     let req = requete(serde_json::json!({
         "lieu": {"code_commune": "59512"}, "rayon_km": 15,
         "besoins": [{"code": "mobilite.acceder-vehicule", "priorite": 1}, {"code": "trouver-un-emploi", "priorite": 2}],
@@ -176,7 +176,7 @@ fn roubaix_with_rqth_gets_the_ea_and_the_garage_before_the_remote_offer() {
 #[test]
 fn without_rqth_the_ea_is_excluded_and_counted_and_a_17_year_old_sees_the_mission_locale() {
     let cat = catalogue();
-    let moteur = Moteur::new(&cat, t());
+    let moteur = Moteur::new(cat.clone(), t()).expect("engine");
     let req = requete(serde_json::json!({
         "lieu": {"code_commune": "59512"}, "besoins": [{"code": "trouver-un-emploi"}],
         "profil": {"age": 17, "rqth": false}
@@ -212,7 +212,7 @@ fn a_homeless_person_gets_the_siao_of_her_departement_first() {
     foyer.score_qualite = 1.0;
     cat.services.push(foyer);
     cat.services.push(siao);
-    let moteur = Moteur::new(&cat, t());
+    let moteur = Moteur::new(cat.clone(), t()).expect("engine");
     let base = serde_json::json!({"lieu": {"code_commune": "59512"}, "besoins": [{"code": "logement.hebergement-temporaire"}]});
     let r = moteur
         .rechercher(&requete(base.clone()), maintenant())
@@ -233,15 +233,12 @@ fn a_homeless_person_gets_the_siao_of_her_departement_first() {
 #[test]
 fn bad_cursor_is_a_named_error() {
     let cat = catalogue();
-    let moteur = Moteur::new(&cat, t());
+    let moteur = Moteur::new(cat.clone(), t()).expect("engine");
     let req = requete(serde_json::json!({"lieu": {"code_commune": "59512"}, "curseur": "zzz"}));
-    assert_eq!(
-        moteur
-            .rechercher(&req, maintenant())
-            .expect_err("bad")
-            .champ,
-        "curseur"
-    );
+    match moteur.rechercher(&req, maintenant()) {
+        Err(RechercheError::Requete(e)) => assert_eq!(e.champ, "curseur"),
+        autre => panic!("expected a request error, got {autre:?}"),
+    }
 }
 
 proptest! {
@@ -264,7 +261,7 @@ proptest! {
             s
         }).collect();
         let cat = Catalogue { structures: vec![structure_minimale("s0")], services };
-        let moteur = Moteur::new(&cat, t());
+        let moteur = Moteur::new(cat.clone(), t()).expect("engine");
         let tri = if par_distance { "distance" } else { "pertinence" };
         let base = serde_json::json!({"lieu": {"code_commune": "59512"}, "rayon_km": 30, "tri": tri,
             "besoins": [{"code": "mobilite"}, {"code": "trouver-un-emploi", "priorite": 1}]});

@@ -1,0 +1,73 @@
+//! The *parcours*: a small set of offers that together cover every requested need, by greedy
+//! weighted set cover over the gated, scored results.
+//!
+//! At each step the offer covering the largest weight of still uncovered needs is taken; ties
+//! prefer an offer whose eligibility is certain (`eligible` before `a_confirmer`), then the higher
+//! score (which already prefers near and open offers), then the daily rotation. Needs that no
+//! result covers are reported apart: the parcours never invents an offer for them.
+
+use serde::Serialize;
+
+use super::Classe;
+use crate::search::{BesoinResolu, Eligibilite, Statut};
+
+/// One need of the parcours and the offer proposed for it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EtapeParcours {
+    /// The need's code, as requested.
+    pub besoin: String,
+    /// Index of the proposed service in the catalogue.
+    pub service: u32,
+}
+
+/// Greedy cover of `besoins` by `classes`; returns the steps (in request order of the needs) and
+/// the codes of the needs no class covers.
+pub(super) fn parcours(
+    classes: &[Classe],
+    besoins: &[BesoinResolu],
+    eligibilites: &[Eligibilite],
+) -> (Vec<EtapeParcours>, Vec<String>) {
+    if besoins.is_empty() {
+        return (Vec::new(), Vec::new());
+    }
+    let tous: u64 = classes.iter().fold(0, |m, c| m | c.couverts);
+    let poids_de = |masque: u64| -> f64 {
+        besoins
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| masque & (1 << i) != 0)
+            .map(|(_, b)| b.poids)
+            .sum()
+    };
+    let certain = |c: &Classe| eligibilites[c.eligibilite as usize].statut == Statut::Eligible;
+    let mut restants = tous;
+    let mut choix: Vec<(u64, u32)> = Vec::new();
+    while restants != 0 {
+        let meilleur = classes
+            .iter()
+            .filter(|c| c.couverts & restants != 0)
+            .max_by(|a, b| {
+                poids_de(a.couverts & restants)
+                    .total_cmp(&poids_de(b.couverts & restants))
+                    .then(certain(a).cmp(&certain(b)))
+                    .then(a.score.total_cmp(&b.score))
+                    .then(b.rotation.cmp(&a.rotation))
+                    .then(b.candidat.service.cmp(&a.candidat.service))
+            });
+        let Some(c) = meilleur else { break };
+        choix.push((c.couverts & restants, c.candidat.service));
+        restants &= !c.couverts;
+    }
+    let mut etapes = Vec::new();
+    let mut sans_offre = Vec::new();
+    for (i, b) in besoins.iter().enumerate() {
+        match choix.iter().find(|(m, _)| m & (1 << i) != 0) {
+            Some(&(_, service)) => etapes.push(EtapeParcours {
+                besoin: b.code.clone(),
+                service,
+            }),
+            None => sans_offre.push(b.code.clone()),
+        }
+    }
+    (etapes, sans_offre)
+}

@@ -1,0 +1,242 @@
+//! The full-text side of a catalogue: a tantivy index of every service's words, in RAM (tests,
+//! benches) or in a directory (snapshots), and the query that turns free French text into
+//! `(service, BM25)` matches.
+//!
+//! One document per service: its index in the catalogue as a fast field, and one text (the
+//! service's name, its structure's name, its type and thematique labels, its description) in the
+//! two analyzed fields of [`super::analyse`]. Document order is irrelevant: the fast field maps a
+//! match back to its service.
+
+use std::path::Path;
+
+use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::columnar::Column;
+use tantivy::schema::{
+    Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions,
+};
+use tantivy::{DocId, Index, IndexReader, ReloadPolicy, Score, SegmentOrdinal, SegmentReader};
+use tantivy::{TantivyDocument, directory::MmapDirectory};
+
+use super::analyse::{self, AnalyseError, ChampsTexte, NOM_PLIE, NOM_RADICAL, requete_texte};
+use crate::catalog::model::{Catalogue, Service};
+use crate::referentiel::Code;
+
+/// Name of the fast field holding the service's index in the catalogue.
+const CHAMP_SERVICE: &str = "service";
+/// Memory budget of the index writer, per thread.
+const BUDGET_ECRITURE_OCTETS: usize = 100_000_000;
+
+/// Why the text index could not be built, opened or queried.
+#[derive(Debug, thiserror::Error)]
+pub enum TexteError {
+    /// The query text could not be analysed.
+    #[error(transparent)]
+    Analyse(#[from] AnalyseError),
+    /// The index does not have this crate's schema.
+    #[error("index texte sans le schéma attendu : champ {0} absent")]
+    Schema(&'static str),
+    /// tantivy failed (I/O, corrupt files).
+    #[error("index texte : {0}")]
+    Tantivy(#[from] tantivy::TantivyError),
+    /// The directory could not be opened.
+    #[error("index texte : {0}")]
+    Repertoire(#[from] tantivy::directory::error::OpenDirectoryError),
+}
+
+/// The text index of one catalogue.
+pub struct IndexTexte {
+    index: Index,
+    lecteur: IndexReader,
+    champs: ChampsTexte,
+}
+
+impl std::fmt::Debug for IndexTexte {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("IndexTexte")
+            .field("documents", &self.nombre_documents())
+            .finish()
+    }
+}
+
+fn schema() -> (Schema, ChampsTexte, Field) {
+    let options = |analyseur: &str, positions: IndexRecordOption| {
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(analyseur)
+                .set_index_option(positions),
+        )
+    };
+    let mut schema = Schema::builder();
+    let service = schema.add_u64_field(CHAMP_SERVICE, NumericOptions::default().set_fast());
+    let champs = ChampsTexte {
+        plie: schema.add_text_field(
+            "texte_plie",
+            options(NOM_PLIE, IndexRecordOption::WithFreqsAndPositions),
+        ),
+        radical: schema.add_text_field(
+            "texte_radical",
+            options(NOM_RADICAL, IndexRecordOption::WithFreqs),
+        ),
+    };
+    (schema.build(), champs, service)
+}
+
+/// The text indexed for `service`.
+fn texte_du_service(catalogue: &Catalogue, service: &Service) -> String {
+    let mut texte = String::with_capacity(service.nom.len() + service.description.len() + 128);
+    let mut ajouter = |morceau: &str| {
+        texte.push_str(morceau);
+        texte.push('\n');
+    };
+    ajouter(&service.nom);
+    ajouter(&catalogue.structure(service).nom);
+    if let Some(t) = service.type_ {
+        ajouter(t.libelle());
+    }
+    for t in service.thematiques.iter() {
+        ajouter(t.libelle());
+    }
+    ajouter(&service.description);
+    texte
+}
+
+impl IndexTexte {
+    /// Indexes `catalogue` in RAM.
+    pub fn en_memoire(catalogue: &Catalogue) -> Result<Self, TexteError> {
+        let (schema, _, _) = schema();
+        Self::construire(Index::create_in_ram(schema), catalogue, &mut |_| {})
+    }
+
+    /// Indexes `catalogue` into the empty directory `dir`; `progres` receives the number of
+    /// services indexed so far.
+    pub fn construire_dans(
+        dir: &Path,
+        catalogue: &Catalogue,
+        progres: &mut dyn FnMut(usize),
+    ) -> Result<Self, TexteError> {
+        let (schema, _, _) = schema();
+        let index = Index::create(MmapDirectory::open(dir)?, schema, Default::default())?;
+        Self::construire(index, catalogue, progres)
+    }
+
+    fn construire(
+        index: Index,
+        catalogue: &Catalogue,
+        progres: &mut dyn FnMut(usize),
+    ) -> Result<Self, TexteError> {
+        analyse::enregistrer(&index);
+        let (champs, service) = Self::champs(&index)?;
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+        let mut ecrivain =
+            index.writer_with_num_threads(threads, threads * BUDGET_ECRITURE_OCTETS)?;
+        for (i, s) in catalogue.services.iter().enumerate() {
+            let texte = texte_du_service(catalogue, s);
+            let mut document = TantivyDocument::default();
+            document.add_u64(service, i as u64);
+            document.add_text(champs.plie, &texte);
+            document.add_text(champs.radical, &texte);
+            ecrivain.add_document(document)?;
+            if i % 10_000 == 0 {
+                progres(i);
+            }
+        }
+        ecrivain.commit()?;
+        ecrivain.wait_merging_threads()?;
+        progres(catalogue.services.len());
+        Self::avec_index(index)
+    }
+
+    /// Opens the index written by [`IndexTexte::construire_dans`] in `dir`.
+    pub fn ouvrir(dir: &Path) -> Result<Self, TexteError> {
+        let index = Index::open(MmapDirectory::open(dir)?)?;
+        analyse::enregistrer(&index);
+        Self::avec_index(index)
+    }
+
+    fn champs(index: &Index) -> Result<(ChampsTexte, Field), TexteError> {
+        let schema = index.schema();
+        let champ = |nom: &'static str| schema.get_field(nom).map_err(|_| TexteError::Schema(nom));
+        Ok((
+            ChampsTexte {
+                plie: champ("texte_plie")?,
+                radical: champ("texte_radical")?,
+            },
+            champ(CHAMP_SERVICE)?,
+        ))
+    }
+
+    fn avec_index(index: Index) -> Result<Self, TexteError> {
+        let (champs, _) = Self::champs(&index)?;
+        let lecteur = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        Ok(IndexTexte {
+            index,
+            lecteur,
+            champs,
+        })
+    }
+
+    /// Number of indexed services.
+    pub fn nombre_documents(&self) -> u64 {
+        self.lecteur.searcher().num_docs()
+    }
+
+    /// Every service matching `texte` with its BM25 score, sorted by service index.
+    pub fn chercher(&self, texte: &str) -> Result<Vec<(u32, f32)>, TexteError> {
+        let requete = requete_texte(&self.index, self.champs, texte)?;
+        let mut trouves = self
+            .lecteur
+            .searcher()
+            .search(requete.as_ref(), &Correspondances)?;
+        trouves.sort_unstable_by_key(|&(s, _)| s);
+        Ok(trouves)
+    }
+}
+
+/// Collects every match as `(service, score)`.
+struct Correspondances;
+
+struct CorrespondancesSegment {
+    services: Column<u64>,
+    trouves: Vec<(u32, f32)>,
+}
+
+impl Collector for Correspondances {
+    type Fruit = Vec<(u32, f32)>;
+    type Child = CorrespondancesSegment;
+
+    fn for_segment(
+        &self,
+        _: SegmentOrdinal,
+        segment: &SegmentReader,
+    ) -> tantivy::Result<CorrespondancesSegment> {
+        Ok(CorrespondancesSegment {
+            services: segment.fast_fields().u64(CHAMP_SERVICE)?,
+            trouves: Vec::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        true
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Vec<(u32, f32)>>) -> tantivy::Result<Vec<(u32, f32)>> {
+        Ok(fruits.concat())
+    }
+}
+
+impl SegmentCollector for CorrespondancesSegment {
+    type Fruit = Vec<(u32, f32)>;
+
+    fn collect(&mut self, doc: DocId, score: Score) {
+        if let Some(service) = self.services.first(doc) {
+            self.trouves.push((service as u32, score));
+        }
+    }
+
+    fn harvest(self) -> Vec<(u32, f32)> {
+        self.trouves
+    }
+}
