@@ -18,7 +18,8 @@
 //! | [`catalog::model`] | validated, normalised structures and services |
 //! | [`catalog::normalisation`] | service point (service → structure → commune), quality score, offer family, duplicate clusters |
 //! | [`catalog::synth`] | deterministic synthetic national catalog for demos and benchmarks |
-//! | [`search`] | request validation, profile, eligibility gates, need resolution, score terms, candidate lanes, in-memory engine with paging; [`search::analyse`]: French text analysis for tantivy (the snapshot and its text index are the next step) |
+//! | [`search`] | request validation, profile, eligibility gates, need resolution, score terms, candidate lanes, text index ([`search::IndexTexte`], tantivy), the engine ([`search::Moteur`]: lanes → filters → gates → score → order → page, facets, exclusions, parcours); [`search::analyse`]: French text analysis |
+//! | [`index`] | snapshots on disk: build from an export, manifest, atomic publish, staleness check, load into a [`search::Moteur`] |
 //!
 //! The binary (`src/main.rs`, `src/cli/`) only parses arguments and calls the library; each
 //! subcommand has its own file there.
@@ -27,6 +28,7 @@
 //! the binary.
 
 pub mod catalog;
+pub mod index;
 pub mod referentiel;
 pub mod search;
 pub mod territoire;

@@ -4,6 +4,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod index;
+mod search;
 mod synth;
 mod territoires;
 mod validate;
@@ -25,6 +27,10 @@ enum Commande {
     /// Code de sortie : 0 si tout est chargé, 2 si des enregistrements sont rejetés, 1 en cas
     /// d'erreur fatale.
     Validate(validate::ValidateArgs),
+    /// Construit l'instantané (index texte, catalogue normalisé, manifeste) d'un catalogue.
+    Index(index::IndexArgs),
+    /// Cherche les offres accessibles près d'un lieu pour les besoins d'une personne.
+    Search(Box<search::SearchArgs>),
     /// Écrit un catalogue synthétique data·inclusion (structures.jsonl, services.jsonl).
     Synth(synth::SynthArgs),
 }
@@ -35,6 +41,8 @@ pub fn run() -> ExitCode {
     let resultat = match &cli.commande {
         Commande::Territoires(args) => territoires::run(args).map(|()| ExitCode::SUCCESS),
         Commande::Validate(args) => validate::run(args),
+        Commande::Index(args) => index::run(args).map(|()| ExitCode::SUCCESS),
+        Commande::Search(args) => search::run(args).map(|()| ExitCode::SUCCESS),
         Commande::Synth(args) => synth::run(args).map(|()| ExitCode::SUCCESS),
     };
     match resultat {

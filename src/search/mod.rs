@@ -13,6 +13,7 @@ mod ouverture;
 mod profil;
 mod requete;
 mod score;
+pub mod sortie;
 mod texte;
 
 pub use besoins::{BesoinError, BesoinResolu, GenreBesoin, poids, resoudre};

@@ -8,7 +8,8 @@
 //!
 //! Both lanes check the zone: a service is kept when one of its zones contains the person's
 //! commune, or when its zone is unknown (kept, with [`ConfianceZone::Inconnue`]). On-site services
-//! within reach but outside their zone are counted as `hors_territoire`.
+//! within reach but outside their zone are listed in `hors_territoire` (the engine counts those
+//! that pass the request's filters).
 
 use std::collections::HashMap;
 
@@ -65,8 +66,8 @@ pub struct Origine {
 pub struct Lanes {
     /// Candidates, on-site first then remote, each service once.
     pub candidats: Vec<Candidat>,
-    /// On-site services within reach but outside their zone.
-    pub hors_territoire: usize,
+    /// On-site services within reach but outside their zone (indexes in the catalogue).
+    pub hors_territoire: Vec<u32>,
 }
 
 /// The per-catalogue structures the lanes need, built once per snapshot.
@@ -184,7 +185,7 @@ impl IndexCandidats {
                     distance_km: Some(d),
                     zone: z,
                 }),
-                None => lanes.hors_territoire += 1,
+                None => lanes.hors_territoire.push(i),
             }
         }
         for &i in &self.a_distance {

@@ -69,6 +69,8 @@ pub struct Reponse {
     pub parcours: Vec<EtapeParcours>,
     /// Codes of the requested needs that no result covers.
     pub besoins_sans_offre: Vec<String>,
+    /// Copies of offers published by several sources, left out (each offer is shown once).
+    pub doublons_regroupes: usize,
 }
 
 /// Facet counts over the gated result set.
@@ -282,8 +284,25 @@ impl<'t> Moteur<'t> {
             .index
             .lanes(&self.catalogue, self.territoires, req.origine, req.rayon_km);
         let mut exclus: BTreeMap<RaisonExclusion, usize> = BTreeMap::new();
-        if lanes.hors_territoire > 0 {
-            exclus.insert(RaisonExclusion::HorsTerritoire, lanes.hors_territoire);
+        let correspond_texte = |service: u32| -> Option<f64> {
+            match &textes {
+                None => Some(0.0),
+                Some(t) => t
+                    .binary_search_by_key(&service, |&(i, _)| i)
+                    .ok()
+                    .map(|i| texte_sature(f64::from(t[i].1), SATURATION_TEXTE)),
+            }
+        };
+        let hors_territoire = lanes
+            .hors_territoire
+            .iter()
+            .filter(|&&i| {
+                self.filtre(req, &self.catalogue.services[i as usize])
+                    && correspond_texte(i).is_some()
+            })
+            .count();
+        if hors_territoire > 0 {
+            exclus.insert(RaisonExclusion::HorsTerritoire, hors_territoire);
         }
         // Without accommodation: the SIAO / 115 offers reachable for her come first.
         let sans_hebergement = req
@@ -301,12 +320,8 @@ impl<'t> Moteur<'t> {
             if !self.filtre(req, s) {
                 continue;
             }
-            let texte = match &textes {
-                None => 0.0,
-                Some(t) => match t.binary_search_by_key(&c.service, |&(i, _)| i) {
-                    Ok(i) => texte_sature(f64::from(t[i].1), SATURATION_TEXTE),
-                    Err(_) => continue,
-                },
+            let Some(texte) = correspond_texte(c.service) else {
+                continue;
             };
             let ouverture = self.ouverture_de(c.service, quand, &mut ouvertures);
             if req.filtres.ouvert_le.is_some() && ouverture == Ouverture::Ferme {
@@ -339,7 +354,6 @@ impl<'t> Moteur<'t> {
                 qualite: s.score_qualite * confiance,
                 ouverture: ouverture.composante(),
             };
-            facettes.compter(s);
             classes.push(Classe {
                 candidat: *c,
                 score: composantes.score(&self.poids),
@@ -371,6 +385,35 @@ impl<'t> Moteur<'t> {
                 }
             }
         };
+        // The same offer published by several sources is shown once: its best-ranked copy.
+        let mut meilleurs: HashMap<u32, usize> = HashMap::new();
+        for (i, k) in classes.iter().enumerate() {
+            if let Some(grappe) = services[k.candidat.service as usize].doublon {
+                meilleurs
+                    .entry(grappe)
+                    .and_modify(|m| {
+                        if ordre(k, &classes[*m]) == Ordering::Less {
+                            *m = i;
+                        }
+                    })
+                    .or_insert(i);
+            }
+        }
+        let avant = classes.len();
+        if !meilleurs.is_empty() {
+            let mut i = 0;
+            classes.retain(|k| {
+                let garder = services[k.candidat.service as usize]
+                    .doublon
+                    .is_none_or(|g| meilleurs.get(&g) == Some(&i));
+                i += 1;
+                garder
+            });
+        }
+        let doublons_regroupes = avant - classes.len();
+        for k in &classes {
+            facettes.compter(&services[k.candidat.service as usize]);
+        }
         let (parcours, besoins_sans_offre) = parcours(&classes, &req.besoins, &eligibilites);
         let total = classes.len();
         let fin = (offset + usize::from(req.limite)).min(total);
@@ -410,6 +453,7 @@ impl<'t> Moteur<'t> {
             facettes,
             parcours,
             besoins_sans_offre,
+            doublons_regroupes,
         })
     }
 }
