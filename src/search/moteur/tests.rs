@@ -285,3 +285,196 @@ proptest! {
         prop_assert_eq!(pages, attendu);
     }
 }
+
+#[test]
+fn a_40_year_old_does_not_see_the_mission_locale() {
+    let cat = catalogue();
+    let moteur = Moteur::new(cat.clone(), t()).expect("engine");
+    let req = requete(serde_json::json!({
+        "lieu": {"code_commune": "59512"}, "besoins": [{"code": "trouver-un-emploi"}],
+        "profil": {"age": 40, "rqth": true}
+    }));
+    let r = moteur.rechercher(&req, maintenant()).expect("search");
+    assert!(!ids(&cat, &r).contains(&"mission-locale-roubaix".to_owned()));
+    assert_eq!(r.exclus.get(&RaisonExclusion::Age), Some(&1));
+}
+
+#[test]
+fn a_national_remote_offer_does_not_drown_local_offers() {
+    let mut cat = catalogue();
+    let emploi = "trouver-un-emploi--repondre-a-des-offres-demploi";
+    for i in 0..30 {
+        let mut s = service(&Offre {
+            id: &format!("national-{i:02}"),
+            famille: Famille::Autre,
+            commune: None,
+            thematiques: &[emploi],
+            modes: &["a-distance"],
+            zone: "france",
+        });
+        s.score_qualite = 1.0;
+        cat.services.push(s);
+    }
+    let moteur = Moteur::new(cat.clone(), t()).expect("engine");
+    let req = requete(serde_json::json!({
+        "lieu": {"code_commune": "59512"}, "besoins": [{"code": "trouver-un-emploi"}],
+        "profil": {"age": 34, "rqth": true}, "limite": 2
+    }));
+    let r = moteur.rechercher(&req, maintenant()).expect("search");
+    assert_eq!(ids(&cat, &r)[0], "ea-roubaix", "the local offer first");
+    assert_eq!(r.resultats[0].mode, Mode::SurPlace);
+    assert_eq!(r.resultats[1].mode, Mode::ADistance);
+    assert_eq!(r.total, 32);
+}
+
+#[test]
+fn text_filters_and_scores_the_results() {
+    let mut cat = catalogue();
+    cat.services[1].nom = "Garage solidaire de Tourcoing".into();
+    cat.services[0].description = "Entreprise adaptée : emplois en atelier".into();
+    let moteur = Moteur::new(cat.clone(), t()).expect("engine");
+    let base = serde_json::json!({"lieu": {"code_commune": "59512"}, "rayon_km": 15});
+    let mut q = base.clone();
+    q["texte"] = serde_json::json!("garage");
+    let r = moteur
+        .rechercher(&requete(q), maintenant())
+        .expect("search");
+    assert_eq!(ids(&cat, &r), ["garage-tourcoing"]);
+    assert!(r.resultats[0].composantes.texte > 0.0);
+    let mut q = base.clone();
+    q["texte"] = serde_json::json!("adapté emploi");
+    let r = moteur
+        .rechercher(&requete(q), maintenant())
+        .expect("search");
+    assert_eq!(ids(&cat, &r), ["ea-roubaix"], "stemmed and folded");
+    let mut q = base;
+    q["texte"] = serde_json::json!("?!");
+    match moteur.rechercher(&requete(q), maintenant()) {
+        Err(RechercheError::Requete(e)) => assert_eq!(e.champ, "texte"),
+        autre => panic!("expected a request error, got {autre:?}"),
+    }
+}
+
+#[test]
+fn the_parcours_covers_every_need_with_few_offers_and_names_the_uncovered() {
+    let cat = catalogue();
+    let moteur = Moteur::new(cat.clone(), t()).expect("engine");
+    let req = requete(serde_json::json!({
+        "lieu": {"code_commune": "59512"}, "rayon_km": 15,
+        "besoins": [{"code": "mobilite", "priorite": 1}, {"code": "trouver-un-emploi"}, {"code": "sante.acces-droits-soins"}],
+        "profil": {"age": 34, "rqth": true}
+    }));
+    let r = moteur.rechercher(&req, maintenant()).expect("search");
+    let etapes: Vec<(String, String)> = r
+        .parcours
+        .iter()
+        .map(|e| {
+            (
+                e.besoin.clone(),
+                cat.services[e.service as usize].id.clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        etapes,
+        [
+            ("mobilite".to_owned(), "garage-tourcoing".to_owned()),
+            ("trouver-un-emploi".to_owned(), "ea-roubaix".to_owned()),
+        ]
+    );
+    assert_eq!(r.besoins_sans_offre, ["sante.acces-droits-soins"]);
+}
+
+#[test]
+fn an_offer_published_twice_is_shown_once() {
+    let mut cat = catalogue();
+    let mut copie = cat.services[0].clone();
+    copie.id = "ea-roubaix-copie".into();
+    copie.score_qualite = 0.3;
+    copie.doublon = Some(0);
+    cat.services[0].doublon = Some(0);
+    cat.services.push(copie);
+    let moteur = Moteur::new(cat.clone(), t()).expect("engine");
+    let req = requete(serde_json::json!({
+        "lieu": {"code_commune": "59512"}, "besoins": [{"code": "trouver-un-emploi"}],
+        "profil": {"age": 34, "rqth": true}
+    }));
+    let r = moteur.rechercher(&req, maintenant()).expect("search");
+    let ids = ids(&cat, &r);
+    assert!(ids.contains(&"ea-roubaix".to_owned()));
+    assert!(!ids.contains(&"ea-roubaix-copie".to_owned()));
+    assert_eq!(r.doublons_regroupes, 1);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 32, ..ProptestConfig::default() })]
+
+    /// Against a brute-force oracle over random catalogs and profiles: the result set is exactly
+    /// the services that are in reach (radius, own commune or remote and entitled), match the need
+    /// and are not excluded by the gates; the order does not depend on the catalogue's order.
+    #[test]
+    fn results_equal_brute_force_and_order_is_deterministic(
+        specs in proptest::collection::vec((0usize..4, -0.4f64..0.4, -0.5f64..0.5, 0usize..3, 0usize..5, 0usize..3), 0..50),
+        age in 15u8..60,
+        rqth in any::<bool>(),
+        rayon in 1.0f64..40.0,
+        graine in any::<u64>(),
+    ) {
+        let familles = [Famille::Autre, Famille::EntrepriseAdaptee, Famille::MissionLocale, Famille::Mobilite];
+        let themes = ["mobilite--acceder-a-un-vehicule", "trouver-un-emploi--repondre-a-des-offres-demploi", "sante--acces-aux-soins"];
+        let modes: [&[&str]; 3] = [&["en-presentiel"], &["a-distance"], &[]];
+        let zones = ["59", "france", "62", "59512", "35"];
+        let services: Vec<Service> = specs.iter().enumerate().map(|(i, (f, dlat, dlon, th, z, m))| {
+            let mut s = service_minimal(&format!("s{i:03}"), chrono::NaiveDate::from_ymd_opt(2026, 10, 1).unwrap_or_default());
+            s.famille = familles[*f];
+            s.point = Some(Point::new(50.69 + dlat, 3.17 + dlon));
+            s.thematiques = [Thematique::parse(themes[*th]).expect("t")].into_iter().collect();
+            s.modes_accueil = modes[*m].iter().filter_map(|c| ModeAccueil::parse(c)).collect();
+            s.zone = ZoneEligibilite::Zones(vec![t().zone_eligibilite(zones[*z]).expect("zone")]);
+            s.score_qualite = 0.5;
+            s
+        }).collect();
+        let cat = Catalogue { structures: vec![structure_minimale("s0")], services };
+        let req = requete(serde_json::json!({
+            "lieu": {"code_commune": "59512"}, "rayon_km": rayon, "limite": 100,
+            "besoins": [{"code": "mobilite"}, {"code": "trouver-un-emploi"}],
+            "profil": {"age": age, "rqth": rqth}
+        }));
+        let moteur = Moteur::new(cat.clone(), t()).expect("engine");
+        let r = moteur.rechercher(&req, maintenant()).expect("search");
+
+        let o = req.origine;
+        let profil = req.profil.clone();
+        let mut attendus: Vec<String> = cat.services.iter().filter(|s| {
+            let presentiel = s.modes_accueil.is_empty() || s.modes_accueil.iter().any(|m| m.code() == "en-presentiel");
+            let distance = s.modes_accueil.iter().any(|m| m.code() == "a-distance");
+            let entitled = match &s.zone {
+                ZoneEligibilite::Inconnue => true,
+                ZoneEligibilite::Zones(zs) => zs.iter().any(|z| t().zone_contient(z, o.commune)),
+            };
+            let proche = s.point.is_some_and(|p| o.point.distance_km(&p) <= rayon);
+            let accessible = entitled && ((presentiel && proche) || distance);
+            let besoin = req.besoins.iter().any(|b| b.thematiques.intersects(&s.thematiques));
+            let gate = !matches!(eligibilite(s, profil.as_ref()).statut, Statut::Exclu(_));
+            accessible && besoin && gate
+        }).map(|s| s.id.clone()).collect();
+        attendus.sort();
+        let mut trouves = ids(&cat, &r);
+        let ordre = trouves.clone();
+        trouves.sort();
+        prop_assert_eq!(trouves, attendus);
+        let dans_le_rayon = r.resultats.iter().all(|x| match x.mode {
+            Mode::SurPlace => x.distance_km.is_some_and(|d| d <= rayon),
+            Mode::ADistance => x.distance_km.is_none(),
+        });
+        prop_assert!(dans_le_rayon, "on site within the radius, remote without distance");
+
+        // Same catalogue in another order: same answer, same order.
+        let mut melange = cat.clone();
+        let mut rng = <rand_chacha::ChaCha8Rng as rand::SeedableRng>::seed_from_u64(graine);
+        rand::seq::SliceRandom::shuffle(melange.services.as_mut_slice(), &mut rng);
+        let moteur2 = Moteur::new(melange.clone(), t()).expect("engine");
+        let r2 = moteur2.rechercher(&req, maintenant()).expect("search");
+        prop_assert_eq!(ids(&melange, &r2), ordre);
+    }
+}
