@@ -18,3 +18,21 @@ pub fn options() -> OptionsChargement {
         aujourdhui: NaiveDate::from_ymd_opt(2026, 11, 1).unwrap_or_default(),
     }
 }
+
+/// A copy of fixture `name` in a fresh temporary directory (so a test may change it).
+pub fn copie_de(name: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for entree in std::fs::read_dir(fixture(name)).expect("fixture") {
+        let entree = entree.expect("entry");
+        std::fs::copy(entree.path(), dir.path().join(entree.file_name())).expect("copy");
+    }
+    dir
+}
+
+/// Runs the `maillage` binary.
+pub fn maillage(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_maillage"))
+        .args(args)
+        .output()
+        .expect("runs")
+}

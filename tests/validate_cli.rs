@@ -1,15 +1,6 @@
 //! `maillage validate`: exit codes and JSON report.
 
-use std::process::Command;
-
-use crate::common::fixture;
-
-fn maillage(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_maillage"))
-        .args(args)
-        .output()
-        .expect("runs")
-}
+use crate::common::{fixture, maillage};
 
 #[test]
 fn exit_codes_follow_the_contract() {

@@ -1,0 +1,251 @@
+//! Snapshots: round trip, staleness, corruption, interrupted builds, and the `index` / `search`
+//! commands.
+
+use std::io::Write;
+use std::path::Path;
+
+use maillage::catalog::validation::charger;
+use maillage::index::{self, Etat, IndexError};
+use maillage::territoire::Territoires;
+
+use crate::common::{copie_de, maillage, options};
+
+fn construire(catalogue: &Path, index_dir: &Path) -> index::Construction {
+    index::construire(
+        catalogue,
+        index_dir,
+        Territoires::embarques(),
+        &options(),
+        &mut |_| {},
+    )
+    .expect("build")
+}
+
+fn courant(index_dir: &Path) -> String {
+    std::fs::read_to_string(index_dir.join(index::COURANT)).expect("COURANT")
+}
+
+#[test]
+fn a_snapshot_reloads_the_catalogue_exactly_and_its_counts_reconcile() {
+    let catalogue = copie_de("catalogue_sale");
+    let index_dir = tempfile::tempdir().expect("temp");
+    let c = construire(catalogue.path(), index_dir.path());
+    let (attendu, rapport) =
+        charger(catalogue.path(), Territoires::embarques(), &options()).expect("load");
+    let m = &c.manifest;
+    assert_eq!(m.comptes.services, attendu.services.len() as u64);
+    assert_eq!(m.comptes.structures, attendu.structures.len() as u64);
+    assert_eq!(m.comptes.rejetes, rapport.rejetes());
+    assert_eq!(
+        m.comptes.lus,
+        m.comptes.services + m.comptes.structures + m.comptes.rejetes,
+        "read = accepted + rejected"
+    );
+    assert_eq!(
+        m.comptes.par_famille.values().sum::<u64>(),
+        m.comptes.services
+    );
+
+    let instantane = index::ouvrir(index_dir.path()).expect("open");
+    let lu = instantane.moteur.catalogue();
+    assert_eq!(lu.structures, attendu.structures);
+    assert_eq!(lu.services, attendu.services);
+    assert_eq!(
+        instantane.moteur.texte().nombre_documents(),
+        attendu.services.len() as u64
+    );
+    assert_eq!(instantane.manifest, c.manifest);
+}
+
+#[test]
+fn a_changed_catalogue_makes_the_snapshot_stale_and_it_is_rebuilt() {
+    let catalogue = copie_de("catalogue_sale");
+    let index_dir = tempfile::tempdir().expect("temp");
+    construire(catalogue.path(), index_dir.path());
+    let t = Territoires::embarques();
+    assert!(matches!(
+        index::etat(catalogue.path(), index_dir.path(), t).expect("state"),
+        Etat::AJour(_)
+    ));
+    let (_, rien) = index::preparer(catalogue.path(), index_dir.path(), &options(), &mut |_| {})
+        .expect("up to date");
+    assert!(rien.is_none(), "an up-to-date snapshot is not rebuilt");
+    let avant = courant(index_dir.path());
+
+    let mut f = std::fs::OpenOptions::new()
+        .append(true)
+        .open(catalogue.path().join("services.jsonl"))
+        .expect("open");
+    writeln!(
+        f,
+        r#"{{"id":"nouveau","source":"dora","structure_id":"s1","nom":"Nouveau service","description":"Ajouté après coup.","date_maj":"2026-10-01"}}"#
+    )
+    .expect("append");
+    drop(f);
+    assert!(matches!(
+        index::etat(catalogue.path(), index_dir.path(), t).expect("state"),
+        Etat::Perime(_)
+    ));
+    let (instantane, construction) =
+        index::preparer(catalogue.path(), index_dir.path(), &options(), &mut |_| {})
+            .expect("rebuilt");
+    assert!(construction.is_some());
+    assert_ne!(courant(index_dir.path()), avant);
+    assert!(
+        instantane
+            .moteur
+            .catalogue()
+            .services
+            .iter()
+            .any(|s| s.id == "nouveau")
+    );
+}
+
+#[test]
+fn a_corrupt_snapshot_is_refused_with_a_clear_message() {
+    let catalogue = copie_de("catalogue_sale");
+    let index_dir = tempfile::tempdir().expect("temp");
+    let c = construire(catalogue.path(), index_dir.path());
+    let fichier = c.repertoire.join("catalogue.json");
+    let contenu = std::fs::read(&fichier).expect("read");
+    std::fs::write(&fichier, &contenu[..contenu.len() / 2]).expect("truncate");
+    let erreur = index::ouvrir(index_dir.path()).expect_err("corrupt");
+    assert!(matches!(erreur, IndexError::Corrompu { .. }), "{erreur}");
+    let message = erreur.to_string();
+    assert!(
+        message.contains("corrompu") && message.contains("catalogue.json"),
+        "{message}"
+    );
+    assert!(
+        index::preparer(catalogue.path(), index_dir.path(), &options(), &mut |_| {}).is_err(),
+        "never silently replaced"
+    );
+
+    std::fs::write(index_dir.path().join(index::COURANT), "../ailleurs").expect("write");
+    let erreur = index::ouvrir(index_dir.path()).expect_err("bad pointer");
+    assert!(matches!(erreur, IndexError::Corrompu { .. }), "{erreur}");
+
+    let vide = tempfile::tempdir().expect("temp");
+    let erreur = index::ouvrir(vide.path()).expect_err("absent");
+    assert!(matches!(erreur, IndexError::Absent(_)), "{erreur}");
+}
+
+#[test]
+fn an_interrupted_build_leaves_the_current_snapshot_and_is_cleaned_up() {
+    let catalogue = copie_de("catalogue_sale");
+    let index_dir = tempfile::tempdir().expect("temp");
+    construire(catalogue.path(), index_dir.path());
+    let avant = courant(index_dir.path());
+    // What a build killed midway leaves: a half-written directory of a dead process.
+    let reste = index_dir.path().join(".construction-4000000000-1");
+    std::fs::create_dir_all(reste.join("texte")).expect("mkdir");
+    std::fs::write(reste.join("catalogue.json"), "{\"structures\": [").expect("write");
+    assert!(index::ouvrir(index_dir.path()).is_ok());
+    assert_eq!(courant(index_dir.path()), avant);
+
+    construire(catalogue.path(), index_dir.path());
+    assert!(!reste.exists(), "leftover removed by the next build");
+    let instantanes = std::fs::read_dir(index_dir.path())
+        .expect("list")
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().starts_with("instantane-"))
+        .count();
+    assert!(
+        instantanes <= 2,
+        "only the current and the previous one are kept"
+    );
+}
+
+#[test]
+fn index_then_search_from_the_command_line() {
+    let catalogue = copie_de("catalogue_sale");
+    let index_dir = tempfile::tempdir().expect("temp");
+    let cat = catalogue.path().to_str().unwrap_or_default();
+    let idx = index_dir.path().to_str().unwrap_or_default();
+
+    let out = maillage(&["search", "--index", idx, "--commune", "59512"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("aucun instantané"), "{err}");
+
+    let out = maillage(&[
+        "index",
+        "--catalog",
+        cat,
+        "--index",
+        idx,
+        "--aujourdhui",
+        "2026-11-01",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("services par famille"), "{err}");
+
+    let out = maillage(&[
+        "search",
+        "--index",
+        idx,
+        "--commune",
+        "59350",
+        "--rayon-km",
+        "200",
+        "--json",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let total = json["total"].as_u64().expect("total");
+    assert_eq!(
+        json["resultats"].as_array().map(Vec::len),
+        Some(total.min(20) as usize)
+    );
+    for r in json["resultats"].as_array().into_iter().flatten() {
+        assert!(r["explication"]["distance"].is_string());
+        assert!(r["service"]["structure"]["nom"].is_string());
+    }
+
+    let out = maillage(&[
+        "search",
+        "--index",
+        idx,
+        "--commune",
+        "59350",
+        "--rayon-km",
+        "200",
+    ]);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("autour de Lille (59350)"), "{text}");
+
+    for (args, attendu) in [
+        (vec!["--commune", "00000"], "lieu.code_commune"),
+        (vec!["--commune", "59350", "--rayon-km", "500"], "rayon_km"),
+        (
+            vec!["--commune", "59350", "--besoin", "voler"],
+            "besoins[0]",
+        ),
+        (
+            vec!["--commune", "59350", "--besoin", "mobilite:7"],
+            "priorité",
+        ),
+        (
+            vec!["--commune", "59350", "--profil", "taille=180"],
+            "taille",
+        ),
+        (vec!["--lat", "95", "--lon", "3"], "lat"),
+    ] {
+        let mut tout = vec!["search", "--index", idx];
+        tout.extend(args);
+        let out = maillage(&tout);
+        assert_eq!(out.status.code(), Some(1), "{tout:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(attendu), "{tout:?}: {err}");
+    }
+}
