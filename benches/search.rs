@@ -1,85 +1,196 @@
-//! Benchmark of the in-memory search engine on a fixed synthetic catalogue (100,000 services,
-//! seed 7) and a fixed workload of 200 queries: places drawn by population (seeded), 1–3 needs,
-//! some profiles. Text is not part of the engine yet.
+//! Search benchmark (issue "Search", DESIGN.md §6): a `synth` catalogue of 300,000 services
+//! (seed 7; `MAILLAGE_BENCH_SERVICES` overrides the size) built into a snapshot, then a fixed
+//! workload of 1,000 queries: places drawn by population (seeded), 1–4 needs, text on one query
+//! in five, a profile on half, `tri=distance` on one in ten, `ouvert_le` on one in ten.
+//!
+//! Prints the snapshot build and load times, the RSS, and the latency distribution of one pass
+//! over the workload (p50, p90, p99, max); criterion then measures the mean over the workload.
+//! The synthetic catalogue and its snapshot are cached under `target/bench-data/`.
 #![allow(missing_docs)] // criterion_group! generates undocumented functions
 
 use std::hint::black_box;
+use std::path::PathBuf;
+use std::time::Instant;
 
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
 use maillage::catalog::synth::{OptionsSynth, generer, lieux};
-use maillage::catalog::validation::{OptionsChargement, charger};
-use maillage::search::{Moteur, Requete, RequeteDemandee};
+use maillage::catalog::validation::OptionsChargement;
+use maillage::index;
+use maillage::search::{Requete, RequeteDemandee};
 use maillage::territoire::Territoires;
 use rand::{Rng, SeedableRng};
 
-fn charge() -> (maillage::catalog::model::Catalogue, tempfile::TempDir) {
-    let territoires = Territoires::embarques();
-    let dir = tempfile::tempdir().expect("temp dir");
-    let date = NaiveDate::from_ymd_opt(2026, 11, 1).expect("date");
-    let options = OptionsSynth {
-        services: 100_000,
-        graine: 7,
-        sales: false,
-        date_reference: date,
-        departements: None,
-    };
-    generer(&lieux(territoires), &options, dir.path()).expect("synthetic catalog");
-    let (catalogue, _) = charger(
-        dir.path(),
-        territoires,
-        &OptionsChargement { aujourdhui: date },
-    )
-    .expect("loads");
-    (catalogue, dir)
+fn services() -> usize {
+    std::env::var("MAILLAGE_BENCH_SERVICES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(300_000)
 }
 
-fn requetes() -> Vec<Requete> {
+fn date() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 1).expect("date")
+}
+
+/// Peak and current resident set size, from `/proc/self/status` (Linux).
+fn rss() -> String {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let champ = |nom: &str| {
+        status
+            .lines()
+            .find(|l| l.starts_with(nom))
+            .and_then(|l| l.split_whitespace().nth(1))
+            .and_then(|k| k.parse::<u64>().ok())
+            .map_or("?".to_owned(), |k| format!("{:.0} MB", k as f64 / 1024.0))
+    };
+    format!("RSS {} (pic {})", champ("VmRSS:"), champ("VmHWM:"))
+}
+
+/// The cached catalogue directory and a freshly built snapshot directory.
+fn donnees() -> (PathBuf, PathBuf) {
+    let n = services();
+    let racine = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-data");
+    let catalogue = racine.join(format!("synth-{n}-7"));
+    if !catalogue.join("services.jsonl").exists() {
+        std::fs::create_dir_all(&catalogue).expect("mkdir");
+        let options = OptionsSynth {
+            services: n,
+            graine: 7,
+            sales: false,
+            date_reference: date(),
+            departements: None,
+        };
+        generer(&lieux(Territoires::embarques()), &options, &catalogue).expect("synthetic catalog");
+    }
+    let index_dir = racine.join(format!("index-{n}-7"));
+    let debut = Instant::now();
+    index::construire(
+        &catalogue,
+        &index_dir,
+        Territoires::embarques(),
+        &OptionsChargement { aujourdhui: date() },
+        &mut |_| {},
+    )
+    .expect("snapshot");
+    eprintln!(
+        "construction de l'instantané ({n} services) : {:.1} s ; {}",
+        debut.elapsed().as_secs_f64(),
+        rss()
+    );
+    (catalogue, index_dir)
+}
+
+/// The fixed workload.
+fn requetes(n: usize) -> Vec<Requete> {
     let t = Territoires::embarques();
     let places = lieux(t);
     let total: u64 = places.iter().map(|l| u64::from(l.population)).sum();
     let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(42);
     let besoins = [
         "mobilite",
+        "mobilite.permis",
         "emploi",
         "logement.hebergement-temporaire",
         "sante",
         "numerique",
         "finances.alimentation",
         "trouver-un-emploi",
+        "famille.garde-enfants",
+        "lecture-ecriture-calcul.francais",
     ];
-    (0..200)
+    let textes = [
+        "garage",
+        "permis de conduire",
+        "hébergement d'urgence",
+        "atelier",
+        "numérique",
+        "aide alimentaire",
+        "insertion",
+        "emplois",
+        "RQTH",
+        "accompagnement",
+    ];
+    (0..n)
         .map(|_| {
             let mut x = rng.random_range(0..total);
             let lieu = places
                 .iter()
                 .find(|l| {
                     let p = u64::from(l.population);
-                    if x < p { true } else { x -= p; false }
+                    if x < p {
+                        true
+                    } else {
+                        x -= p;
+                        false
+                    }
                 })
                 .unwrap_or(&places[0]);
-            let n = rng.random_range(1..=3);
-            let b: Vec<_> = (0..n)
+            let k = rng.random_range(1..=4);
+            let b: Vec<_> = (0..k)
                 .map(|_| serde_json::json!({"code": besoins[rng.random_range(0..besoins.len())], "priorite": rng.random_range(1..=3)}))
                 .collect();
             let mut q = serde_json::json!({"lieu": {"code_commune": lieu.code_insee}, "besoins": b, "rayon_km": rng.random_range(5..40)});
             if rng.random_bool(0.5) {
-                q["profil"] = serde_json::json!({"age": rng.random_range(17..65), "rqth": rng.random_bool(0.2), "rsa": rng.random_bool(0.3)});
+                q["profil"] = serde_json::json!({"age": rng.random_range(17..65), "rqth": rng.random_bool(0.2), "rsa": rng.random_bool(0.3), "vehicule": rng.random_bool(0.6)});
             }
-            serde_json::from_value::<RequeteDemandee>(q).expect("shape").valider(t).expect("valid")
+            if rng.random_bool(0.2) {
+                q["texte"] = serde_json::json!(textes[rng.random_range(0..textes.len())]);
+            }
+            if rng.random_bool(0.1) {
+                q["tri"] = serde_json::json!("distance");
+            }
+            if rng.random_bool(0.1) {
+                q["filtres"] = serde_json::json!({"ouvert_le": "2026-12-02T10:00:00+01:00"});
+            }
+            serde_json::from_value::<RequeteDemandee>(q)
+                .expect("shape")
+                .valider(t)
+                .expect("valid")
         })
         .collect()
 }
 
+fn percentile(tries: &[f64], p: f64) -> f64 {
+    let i = ((tries.len() as f64 - 1.0) * p).round() as usize;
+    tries[i.min(tries.len() - 1)]
+}
+
 fn recherche(c: &mut Criterion) {
-    let (catalogue, _dir) = charge();
-    let moteur = Moteur::new(catalogue, Territoires::embarques()).expect("engine");
-    let requetes = requetes();
+    let (_catalogue, index_dir) = donnees();
+    let debut = Instant::now();
+    let instantane = index::ouvrir(&index_dir).expect("load");
+    eprintln!(
+        "chargement de l'instantané : {:.2} s ; {}",
+        debut.elapsed().as_secs_f64(),
+        rss()
+    );
+    let moteur = &instantane.moteur;
+    let requetes = requetes(1_000);
     let maintenant = NaiveDate::from_ymd_opt(2026, 12, 1)
         .and_then(|d| d.and_hms_opt(10, 0, 0))
         .expect("time");
+    for r in &requetes {
+        black_box(moteur.rechercher(r, maintenant).expect("search"));
+    }
+    let mut durees: Vec<f64> = requetes
+        .iter()
+        .map(|r| {
+            let debut = Instant::now();
+            black_box(moteur.rechercher(r, maintenant).expect("search"));
+            debut.elapsed().as_secs_f64() * 1e3
+        })
+        .collect();
+    durees.sort_by(f64::total_cmp);
+    eprintln!(
+        "1000 requêtes : p50 {:.3} ms, p90 {:.3} ms, p99 {:.3} ms, max {:.3} ms ; {}",
+        percentile(&durees, 0.5),
+        percentile(&durees, 0.9),
+        percentile(&durees, 0.99),
+        durees[durees.len() - 1],
+        rss()
+    );
     let mut i = 0;
-    c.bench_function("rechercher_100000_services", |b| {
+    c.bench_function(&format!("rechercher_{}_services", services()), |b| {
         b.iter(|| {
             i = (i + 1) % requetes.len();
             black_box(moteur.rechercher(&requetes[i], maintenant).expect("search"))
