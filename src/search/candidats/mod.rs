@@ -17,7 +17,7 @@ use serde::Serialize;
 
 use crate::catalog::model::{Catalogue, Service, ZoneEligibilite};
 use crate::referentiel::{Code, ModeAccueil};
-use crate::territoire::{CommuneId, IndexPoints, Point, Territoires};
+use crate::territoire::{CommuneId, IndexPoints, Point, Territoires, Zone};
 
 /// How the person would use the offer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -75,8 +75,43 @@ pub struct Lanes {
 pub struct IndexCandidats {
     points: IndexPoints,
     par_commune: HashMap<CommuneId, Vec<u32>>,
-    a_distance: Vec<u32>,
+    /// Remote services by each zone they list (a service with several zones is in several lists).
+    a_distance_par_zone: HashMap<Zone, Vec<u32>>,
+    /// Remote services without a published zone.
+    a_distance_sans_zone: Vec<u32>,
     sur_place: Vec<bool>,
+}
+
+/// A set of service indexes, one bit each.
+struct Vus(Vec<u64>);
+
+impl Vus {
+    fn new(n: usize) -> Self {
+        Vus(vec![0; n.div_ceil(64)])
+    }
+
+    /// Marks `i`; whether it was already marked.
+    fn deja(&mut self, i: u32) -> bool {
+        let (mot, bit) = ((i / 64) as usize, 1u64 << (i % 64));
+        let avant = self.0[mot] & bit != 0;
+        self.0[mot] |= bit;
+        avant
+    }
+}
+
+/// The zones that contain `commune`: France, its région, département, EPCI, itself and, for a
+/// municipal arrondissement, its commune (the converse of [`Territoires::zone_contient`]).
+fn zones_contenant(territoires: &Territoires, commune: CommuneId) -> Vec<Zone> {
+    let c = territoires.commune_par_id(commune);
+    let mut zones = vec![
+        Zone::France,
+        Zone::Region(c.region),
+        Zone::Departement(c.departement),
+        Zone::Commune(c.id),
+    ];
+    zones.extend(c.epci.map(Zone::Epci));
+    zones.extend(c.parent.map(Zone::Commune));
+    zones
 }
 
 fn modes(service: &Service) -> (bool, bool) {
@@ -105,7 +140,8 @@ impl IndexCandidats {
     /// Indexes `catalogue`'s services.
     pub fn new(catalogue: &Catalogue, territoires: &Territoires) -> Self {
         let mut par_commune: HashMap<CommuneId, Vec<u32>> = HashMap::new();
-        let mut a_distance = Vec::new();
+        let mut a_distance_par_zone: HashMap<Zone, Vec<u32>> = HashMap::new();
+        let mut a_distance_sans_zone = Vec::new();
         let mut sur_place = Vec::with_capacity(catalogue.services.len());
         let mut points = Vec::new();
         for (i, s) in catalogue.services.iter().enumerate() {
@@ -113,7 +149,17 @@ impl IndexCandidats {
             let (presentiel, distance) = modes(s);
             sur_place.push(presentiel);
             if distance {
-                a_distance.push(i);
+                match &s.zone {
+                    ZoneEligibilite::Inconnue => a_distance_sans_zone.push(i),
+                    ZoneEligibilite::Zones(zs) => {
+                        for z in zs {
+                            let liste = a_distance_par_zone.entry(z.clone()).or_default();
+                            if liste.last() != Some(&i) {
+                                liste.push(i);
+                            }
+                        }
+                    }
+                }
             }
             if presentiel {
                 if let Some(p) = s.point {
@@ -127,7 +173,8 @@ impl IndexCandidats {
         IndexCandidats {
             points: IndexPoints::new(points),
             par_commune,
-            a_distance,
+            a_distance_par_zone,
+            a_distance_sans_zone,
             sur_place,
         }
     }
@@ -141,13 +188,16 @@ impl IndexCandidats {
         ids
     }
 
-    /// The lanes for `origine` and `rayon_km` over `catalogue` (the catalogue this index was built on).
+    /// The lanes for `origine` and `rayon_km` over `catalogue` (the catalogue this index was built
+    /// on), keeping only the services for which `garder` holds (a cheap pre-filter over compact
+    /// columns, checked before anything touches the service itself).
     pub fn lanes(
         &self,
         catalogue: &Catalogue,
         territoires: &Territoires,
         origine: Origine,
         rayon_km: f64,
+        garder: &dyn Fn(u32) -> bool,
     ) -> Lanes {
         let zone = |s: &Service| -> Option<ConfianceZone> {
             match &s.zone {
@@ -158,7 +208,7 @@ impl IndexCandidats {
                     .then_some(ConfianceZone::Listee),
             }
         };
-        let mut vus = vec![false; catalogue.services.len()];
+        let mut vus = Vus::new(catalogue.services.len());
         let mut lanes = Lanes::default();
         let mut proches = self.points.dans_le_rayon(origine.point, rayon_km);
         for c in Self::memes_communes(territoires, origine.commune) {
@@ -175,7 +225,7 @@ impl IndexCandidats {
             }
         }
         for (i, d) in proches {
-            if std::mem::replace(&mut vus[i as usize], true) {
+            if !garder(i) || vus.deja(i) {
                 continue;
             }
             match zone(&catalogue.services[i as usize]) {
@@ -188,19 +238,25 @@ impl IndexCandidats {
                 None => lanes.hors_territoire.push(i),
             }
         }
-        for &i in &self.a_distance {
-            if vus[i as usize] {
+        let listees = zones_contenant(territoires, origine.commune)
+            .into_iter()
+            .filter_map(|z| self.a_distance_par_zone.get(&z))
+            .flatten()
+            .map(|&i| (i, ConfianceZone::Listee));
+        let inconnues = self
+            .a_distance_sans_zone
+            .iter()
+            .map(|&i| (i, ConfianceZone::Inconnue));
+        for (i, zone) in listees.chain(inconnues) {
+            if !garder(i) || vus.deja(i) {
                 continue;
             }
-            if let Some(z) = zone(&catalogue.services[i as usize]) {
-                vus[i as usize] = true;
-                lanes.candidats.push(Candidat {
-                    service: i,
-                    mode: Mode::ADistance,
-                    distance_km: None,
-                    zone: z,
-                });
-            }
+            lanes.candidats.push(Candidat {
+                service: i,
+                mode: Mode::ADistance,
+                distance_km: None,
+                zone,
+            });
         }
         lanes
     }

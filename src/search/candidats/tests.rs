@@ -100,7 +100,7 @@ fn roubaix_lanes() {
         services,
     };
     let index = IndexCandidats::new(&catalogue, t());
-    let lanes = index.lanes(&catalogue, t(), origine("59512"), 5.0);
+    let lanes = index.lanes(&catalogue, t(), origine("59512"), 5.0, &|_| true);
     let mut vus: Vec<(&str, Mode, ConfianceZone)> = lanes
         .candidats
         .iter()
@@ -131,7 +131,7 @@ fn roubaix_lanes() {
         .expect("roubaix-loin");
     assert!(loin.distance_km.is_some_and(|d| d > 5.0));
     // A wider radius reaches Lille.
-    let lanes = index.lanes(&catalogue, t(), origine("59512"), 15.0);
+    let lanes = index.lanes(&catalogue, t(), origine("59512"), 15.0, &|_| true);
     assert!(lanes.candidats.iter().any(|c| c.service == 1));
 }
 
@@ -149,7 +149,7 @@ fn arrondissement_and_parent_count_as_the_same_commune() {
         services,
     };
     let index = IndexCandidats::new(&catalogue, t());
-    let lanes = index.lanes(&catalogue, t(), origine("69387"), 1.0);
+    let lanes = index.lanes(&catalogue, t(), origine("69387"), 1.0, &|_| true);
     assert_eq!(
         lanes.candidats.len(),
         1,
@@ -158,7 +158,16 @@ fn arrondissement_and_parent_count_as_the_same_commune() {
 }
 
 const COMMUNES: [&str; 5] = ["59512", "59350", "59599", "62041", "35238"];
-const ZONES: [Option<&str>; 5] = [None, Some("france"), Some("59"), Some("62"), Some("59512")];
+const ZONES: [Option<&str>; 8] = [
+    None,
+    Some("france"),
+    Some("59"),
+    Some("62"),
+    Some("59512"),
+    Some("200093201"),
+    Some("32"),
+    Some("75056"),
+];
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
@@ -167,7 +176,7 @@ proptest! {
     /// missed, every result is within the radius, in her commune or remote and entitled, once.
     #[test]
     fn lanes_equal_brute_force(
-        specs in proptest::collection::vec((0usize..5, -0.6f64..0.6, -0.9f64..0.9, 0usize..4, 0usize..5), 0..60),
+        specs in proptest::collection::vec((0usize..5, -0.6f64..0.6, -0.9f64..0.9, 0usize..4, 0usize..8), 0..60),
         personne in 0usize..4,
         rayon in 0.0f64..60.0,
     ) {
@@ -184,7 +193,7 @@ proptest! {
         let catalogue = Catalogue { structures: vec![structure_minimale("s0")], services };
         let index = IndexCandidats::new(&catalogue, t());
         let o = origine(COMMUNES[personne]);
-        let lanes = index.lanes(&catalogue, t(), o, rayon);
+        let lanes = index.lanes(&catalogue, t(), o, rayon, &|_| true);
 
         let mut trouves: Vec<(u32, Mode)> = lanes.candidats.iter().map(|c| (c.service, c.mode)).collect();
         trouves.sort_by_key(|(i, _)| *i);

@@ -21,7 +21,7 @@ use super::{
     rotation, texte_sature,
 };
 use crate::catalog::model::{Catalogue, Famille, Service};
-use crate::referentiel::Code;
+use crate::referentiel::{Code, CodeSet, Thematique};
 use crate::territoire::Territoires;
 
 /// Confidence factor applied to the quality term of offers whose zone is unknown.
@@ -126,6 +126,8 @@ pub struct Moteur<'t> {
     horaires_uniques: Vec<OpeningHours>,
     /// Per service: [`cle_service`] of its id.
     cles: Vec<u64>,
+    /// Per service: its thematiques (a compact column for the pre-filter).
+    thematiques: Vec<CodeSet<Thematique>>,
     poids: Poids,
 }
 
@@ -182,6 +184,7 @@ impl<'t> Moteur<'t> {
             .iter()
             .map(|s| cle_service(&s.id))
             .collect();
+        let thematiques = catalogue.services.iter().map(|s| s.thematiques).collect();
         Moteur {
             catalogue,
             territoires,
@@ -190,6 +193,7 @@ impl<'t> Moteur<'t> {
             horaires,
             horaires_uniques,
             cles,
+            thematiques,
             poids: Poids::default(),
         }
     }
@@ -280,10 +284,6 @@ impl<'t> Moteur<'t> {
                 e => RechercheError::Index(e),
             })?),
         };
-        let lanes = self
-            .index
-            .lanes(&self.catalogue, self.territoires, req.origine, req.rayon_km);
-        let mut exclus: BTreeMap<RaisonExclusion, usize> = BTreeMap::new();
         let correspond_texte = |service: u32| -> Option<f64> {
             match &textes {
                 None => Some(0.0),
@@ -293,13 +293,32 @@ impl<'t> Moteur<'t> {
                     .map(|i| texte_sature(f64::from(t[i].1), SATURATION_TEXTE)),
             }
         };
+        // Cheap pre-filter on the compact thematiques column and the text matches, before the
+        // lanes touch a service: most candidates of a dense area or of the national remote offer
+        // cover none of the needs.
+        let besoins_th = req
+            .besoins
+            .iter()
+            .fold(CodeSet::new(), |u, b| u.union(&b.thematiques));
+        let filtre_th = req.filtres.thematiques;
+        let garder = |i: u32| {
+            let th = &self.thematiques[i as usize];
+            (besoins_th.is_empty() || th.intersects(&besoins_th))
+                && (filtre_th.is_empty() || th.intersects(&filtre_th))
+                && correspond_texte(i).is_some()
+        };
+        let lanes = self.index.lanes(
+            &self.catalogue,
+            self.territoires,
+            req.origine,
+            req.rayon_km,
+            &garder,
+        );
+        let mut exclus: BTreeMap<RaisonExclusion, usize> = BTreeMap::new();
         let hors_territoire = lanes
             .hors_territoire
             .iter()
-            .filter(|&&i| {
-                self.filtre(req, &self.catalogue.services[i as usize])
-                    && correspond_texte(i).is_some()
-            })
+            .filter(|&&i| self.filtre(req, &self.catalogue.services[i as usize]))
             .count();
         if hors_territoire > 0 {
             exclus.insert(RaisonExclusion::HorsTerritoire, hors_territoire);
