@@ -171,6 +171,20 @@ pub struct Requete {
     pub curseur: Option<String>,
 }
 
+impl Filtres {
+    /// Whether a filter other than thematiques and `ouvert_le` is set (those need the service).
+    pub fn a_des_filtres_de_service(&self) -> bool {
+        !(self.publics.is_empty()
+            && self.types.is_empty()
+            && self.frais.is_empty()
+            && self.modes_accueil.is_empty()
+            && self.reseaux_porteurs.is_empty()
+            && self.mobilisable_par.is_empty()
+            && self.sources.is_empty()
+            && self.score_qualite_minimum.is_none())
+    }
+}
+
 /// A request field that is not acceptable: the field, and what is allowed.
 #[derive(Debug, Clone, PartialEq, Error)]
 #[error("{champ} : {detail}")]

@@ -63,21 +63,24 @@ impl Composantes {
     }
 }
 
-/// The needs term and the indexes (into `besoins`) of the needs the offer covers. Without needs
-/// the term is 0 for everyone (it does not discriminate).
-pub fn couverture(thematiques: CodeSet<Thematique>, besoins: &[BesoinResolu]) -> (f64, Vec<usize>) {
-    let total: f64 = besoins.iter().map(|b| b.poids).sum();
-    let couverts: Vec<usize> = besoins
-        .iter()
-        .enumerate()
-        .filter(|(_, b)| b.thematiques.intersects(&thematiques))
-        .map(|(i, _)| i)
-        .collect();
-    if total <= 0.0 {
-        return (0.0, couverts);
+/// The needs term and the needs the offer covers, as a bit mask over `besoins` (bit `i` for
+/// `besoins[i]`; at most 64 needs). Without needs the term is 0 for everyone (it does not
+/// discriminate).
+pub fn couverture(thematiques: CodeSet<Thematique>, besoins: &[BesoinResolu]) -> (f64, u64) {
+    let mut total = 0.0;
+    let mut couvert = 0.0;
+    let mut masque = 0u64;
+    for (i, b) in besoins.iter().enumerate().take(64) {
+        total += b.poids;
+        if b.thematiques.intersects(&thematiques) {
+            couvert += b.poids;
+            masque |= 1 << i;
+        }
     }
-    let part = couverts.iter().map(|i| besoins[*i].poids).sum::<f64>() / total;
-    (part, couverts)
+    if total <= 0.0 {
+        return (0.0, masque);
+    }
+    (couvert / total, masque)
 }
 
 /// Nearness of an on-site offer at `distance_km` for a search radius of `rayon_km`.
@@ -159,7 +162,7 @@ mod tests {
         let emploi =
             Thematique::parse("trouver-un-emploi--repondre-a-des-offres-demploi").expect("t");
         let (deux, couverts) = couverture([vehicule, emploi].into_iter().collect(), &besoins);
-        assert_eq!((deux, couverts), (1.0, vec![0, 1]));
+        assert_eq!((deux, couverts), (1.0, 0b11));
         let (un, _) = couverture([vehicule].into_iter().collect(), &besoins);
         assert!((un - 3.0 / 5.0).abs() < 1e-12);
         assert_eq!(couverture(CodeSet::new(), &[]).0, 0.0);

@@ -21,7 +21,7 @@ use super::{
     rotation, texte_sature,
 };
 use crate::catalog::model::{Catalogue, Famille, Service};
-use crate::referentiel::{Code, CodeSet, Thematique};
+use crate::referentiel::{Code, CodeSet, Frais, ModeAccueil, Public, Thematique, TypeService};
 use crate::territoire::Territoires;
 
 /// Confidence factor applied to the quality term of offers whose zone is unknown.
@@ -87,7 +87,7 @@ pub struct Facettes {
 }
 
 impl Facettes {
-    fn compter(&mut self, s: &Service) {
+    fn compter(&mut self, s: &Colonne) {
         for t in s.thematiques.iter() {
             *self.thematiques.entry(t.code()).or_default() += 1;
         }
@@ -114,6 +114,34 @@ pub enum RechercheError {
     Index(TexteError),
 }
 
+/// The fields of a service the hot loop reads, packed.
+#[derive(Debug, Clone, Copy)]
+struct Colonne {
+    thematiques: CodeSet<Thematique>,
+    publics: CodeSet<Public>,
+    modes_accueil: CodeSet<ModeAccueil>,
+    qualite: f64,
+    doublon: Option<u32>,
+    type_: Option<TypeService>,
+    frais: Option<Frais>,
+    famille: Famille,
+}
+
+impl Colonne {
+    fn de(s: &Service) -> Self {
+        Colonne {
+            thematiques: s.thematiques,
+            publics: s.publics,
+            modes_accueil: s.modes_accueil,
+            qualite: s.score_qualite,
+            doublon: s.doublon,
+            type_: s.type_,
+            frais: s.frais,
+            famille: s.famille,
+        }
+    }
+}
+
 /// The engine over one catalogue, which it owns with its text index.
 pub struct Moteur<'t> {
     catalogue: Catalogue,
@@ -126,8 +154,9 @@ pub struct Moteur<'t> {
     horaires_uniques: Vec<OpeningHours>,
     /// Per service: [`cle_service`] of its id.
     cles: Vec<u64>,
-    /// Per service: its thematiques (a compact column for the pre-filter).
-    thematiques: Vec<CodeSet<Thematique>>,
+    /// Per service: what the hot loop reads, in a compact row (the loop touches a [`Service`]
+    /// only when an explicit filter or a new eligibility key needs it).
+    colonnes: Vec<Colonne>,
     poids: Poids,
 }
 
@@ -184,7 +213,7 @@ impl<'t> Moteur<'t> {
             .iter()
             .map(|s| cle_service(&s.id))
             .collect();
-        let thematiques = catalogue.services.iter().map(|s| s.thematiques).collect();
+        let colonnes = catalogue.services.iter().map(Colonne::de).collect();
         Moteur {
             catalogue,
             territoires,
@@ -193,7 +222,7 @@ impl<'t> Moteur<'t> {
             horaires,
             horaires_uniques,
             cles,
-            thematiques,
+            colonnes,
             poids: Poids::default(),
         }
     }
@@ -302,7 +331,7 @@ impl<'t> Moteur<'t> {
             .fold(CodeSet::new(), |u, b| u.union(&b.thematiques));
         let filtre_th = req.filtres.thematiques;
         let garder = |i: u32| {
-            let th = &self.thematiques[i as usize];
+            let th = &self.colonnes[i as usize].thematiques;
             (besoins_th.is_empty() || th.intersects(&besoins_th))
                 && (filtre_th.is_empty() || th.intersects(&filtre_th))
                 && correspond_texte(i).is_some()
@@ -334,9 +363,10 @@ impl<'t> Moteur<'t> {
         let mut par_cle: HashMap<(Famille, u128), u32> = HashMap::new();
         let mut facettes = Facettes::default();
         let mut classes: Vec<Classe> = Vec::new();
+        let explicites = req.filtres.a_des_filtres_de_service();
         for c in &lanes.candidats {
-            let s = &self.catalogue.services[c.service as usize];
-            if !self.filtre(req, s) {
+            let col = &self.colonnes[c.service as usize];
+            if explicites && !self.filtre(req, &self.catalogue.services[c.service as usize]) {
                 continue;
             }
             let Some(texte) = correspond_texte(c.service) else {
@@ -347,8 +377,9 @@ impl<'t> Moteur<'t> {
                 continue;
             }
             let elig = *par_cle
-                .entry((s.famille, s.publics.bits()))
+                .entry((col.famille, col.publics.bits()))
                 .or_insert_with(|| {
+                    let s = &self.catalogue.services[c.service as usize];
                     eligibilites.push(eligibilite(s, req.profil.as_ref()));
                     (eligibilites.len() - 1) as u32
                 });
@@ -356,7 +387,7 @@ impl<'t> Moteur<'t> {
                 *exclus.entry(raison).or_default() += 1;
                 continue;
             }
-            let (part, couverts) = couverture(s.thematiques, &req.besoins);
+            let (part, couverts) = couverture(col.thematiques, &req.besoins);
             let proximite = match (c.mode, c.distance_km) {
                 (Mode::SurPlace, Some(d)) => proximite_sur_place(d, req.rayon_km),
                 _ => proximite_a_distance(autonomie),
@@ -370,7 +401,7 @@ impl<'t> Moteur<'t> {
                 besoins: part,
                 proximite,
                 texte,
-                qualite: s.score_qualite * confiance,
+                qualite: col.qualite * confiance,
                 ouverture: ouverture.composante(),
             };
             classes.push(Classe {
@@ -378,10 +409,10 @@ impl<'t> Moteur<'t> {
                 score: composantes.score(&self.poids),
                 composantes,
                 eligibilite: elig,
-                couverts: couverts.iter().fold(0u64, |m, i| m | (1 << i)),
+                couverts,
                 ouverture,
                 rotation: rotation(self.cles[c.service as usize], jour),
-                urgence: sans_hebergement && s.famille == Famille::Siao,
+                urgence: sans_hebergement && col.famille == Famille::Siao,
             });
         }
         let services = &self.catalogue.services;
@@ -407,7 +438,7 @@ impl<'t> Moteur<'t> {
         // The same offer published by several sources is shown once: its best-ranked copy.
         let mut meilleurs: HashMap<u32, usize> = HashMap::new();
         for (i, k) in classes.iter().enumerate() {
-            if let Some(grappe) = services[k.candidat.service as usize].doublon {
+            if let Some(grappe) = self.colonnes[k.candidat.service as usize].doublon {
                 meilleurs
                     .entry(grappe)
                     .and_modify(|m| {
@@ -422,7 +453,7 @@ impl<'t> Moteur<'t> {
         if !meilleurs.is_empty() {
             let mut i = 0;
             classes.retain(|k| {
-                let garder = services[k.candidat.service as usize]
+                let garder = self.colonnes[k.candidat.service as usize]
                     .doublon
                     .is_none_or(|g| meilleurs.get(&g) == Some(&i));
                 i += 1;
@@ -431,7 +462,7 @@ impl<'t> Moteur<'t> {
         }
         let doublons_regroupes = avant - classes.len();
         for k in &classes {
-            facettes.compter(&services[k.candidat.service as usize]);
+            facettes.compter(&self.colonnes[k.candidat.service as usize]);
         }
         let (parcours, besoins_sans_offre) = parcours(&classes, &req.besoins, &eligibilites);
         let total = classes.len();
