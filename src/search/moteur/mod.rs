@@ -86,19 +86,54 @@ pub struct Facettes {
     pub modes_accueil: BTreeMap<&'static str, usize>,
 }
 
-impl Facettes {
+/// Facet counts by code index (array increments in the hot loop), turned into [`Facettes`] once.
+struct CompteurFacettes {
+    thematiques: Vec<usize>,
+    types: Vec<usize>,
+    frais: Vec<usize>,
+    modes_accueil: Vec<usize>,
+}
+
+fn par_code<T: Code>(comptes: &[usize]) -> BTreeMap<&'static str, usize> {
+    comptes
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| **n > 0)
+        .map(|(i, n)| (T::from_index(i).code(), *n))
+        .collect()
+}
+
+impl CompteurFacettes {
+    fn new() -> Self {
+        CompteurFacettes {
+            thematiques: vec![0; Thematique::liste().len()],
+            types: vec![0; TypeService::liste().len()],
+            frais: vec![0; Frais::liste().len()],
+            modes_accueil: vec![0; ModeAccueil::liste().len()],
+        }
+    }
+
     fn compter(&mut self, s: &Colonne) {
         for t in s.thematiques.iter() {
-            *self.thematiques.entry(t.code()).or_default() += 1;
+            self.thematiques[t.index()] += 1;
         }
         if let Some(t) = s.type_ {
-            *self.types.entry(t.code()).or_default() += 1;
+            self.types[t.index()] += 1;
         }
         if let Some(f) = s.frais {
-            *self.frais.entry(f.code()).or_default() += 1;
+            self.frais[f.index()] += 1;
         }
         for m in s.modes_accueil.iter() {
-            *self.modes_accueil.entry(m.code()).or_default() += 1;
+            self.modes_accueil[m.index()] += 1;
+        }
+    }
+
+    fn facettes(&self) -> Facettes {
+        Facettes {
+            thematiques: par_code::<Thematique>(&self.thematiques),
+            types: par_code::<TypeService>(&self.types),
+            frais: par_code::<Frais>(&self.frais),
+            modes_accueil: par_code::<ModeAccueil>(&self.modes_accueil),
         }
     }
 }
@@ -361,7 +396,7 @@ impl<'t> Moteur<'t> {
         let mut ouvertures: Vec<Option<Ouverture>> = vec![None; self.horaires_uniques.len()];
         let mut eligibilites: Vec<Eligibilite> = Vec::new();
         let mut par_cle: HashMap<(Famille, u128), u32> = HashMap::new();
-        let mut facettes = Facettes::default();
+        let mut facettes = CompteurFacettes::new();
         let mut classes: Vec<Classe> = Vec::new();
         let explicites = req.filtres.a_des_filtres_de_service();
         for c in &lanes.candidats {
@@ -500,7 +535,7 @@ impl<'t> Moteur<'t> {
             total,
             curseur_suivant: (fin < total).then(|| curseur(fin)),
             exclus,
-            facettes,
+            facettes: facettes.facettes(),
             parcours,
             besoins_sans_offre,
             doublons_regroupes,

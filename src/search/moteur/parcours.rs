@@ -31,13 +31,16 @@ pub(super) fn parcours(
         return (Vec::new(), Vec::new());
     }
     let tous: u64 = classes.iter().fold(0, |m, c| m | c.couverts);
-    let poids_de = |masque: u64| -> f64 {
-        besoins
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| masque & (1 << i) != 0)
-            .map(|(_, b)| b.poids)
-            .sum()
+    // Weights are 1–3: sums of up to 64 of them are exact in u32.
+    let poids: Vec<u32> = besoins.iter().map(|b| b.poids as u32).collect();
+    let poids_de = |masque: u64| -> u32 {
+        let mut m = masque;
+        let mut total = 0;
+        while m != 0 {
+            total += poids[m.trailing_zeros() as usize];
+            m &= m - 1;
+        }
+        total
     };
     let certain = |c: &Classe| eligibilites[c.eligibilite as usize].statut == Statut::Eligible;
     let mut restants = tous;
@@ -48,7 +51,7 @@ pub(super) fn parcours(
             .filter(|c| c.couverts & restants != 0)
             .max_by(|a, b| {
                 poids_de(a.couverts & restants)
-                    .total_cmp(&poids_de(b.couverts & restants))
+                    .cmp(&poids_de(b.couverts & restants))
                     .then(certain(a).cmp(&certain(b)))
                     .then(a.score.total_cmp(&b.score))
                     .then(b.rotation.cmp(&a.rotation))
