@@ -27,6 +27,7 @@
 //! the binary.
 
 pub mod catalog;
+pub mod coverage;
 pub mod referentiel;
 pub mod search;
 pub mod territoire;

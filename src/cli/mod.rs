@@ -4,6 +4,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod couverture;
 mod synth;
 mod territoires;
 mod validate;
@@ -25,6 +26,8 @@ enum Commande {
     /// Code de sortie : 0 si tout est chargé, 2 si des enregistrements sont rejetés, 1 en cas
     /// d'erreur fatale.
     Validate(validate::ValidateArgs),
+    /// Lacunes de couverture d'un territoire pour un ou plusieurs besoins (résumé, GeoJSON, CSV).
+    Couverture(couverture::CouvertureArgs),
     /// Écrit un catalogue synthétique data·inclusion (structures.jsonl, services.jsonl).
     Synth(synth::SynthArgs),
 }
@@ -35,6 +38,7 @@ pub fn run() -> ExitCode {
     let resultat = match &cli.commande {
         Commande::Territoires(args) => territoires::run(args).map(|()| ExitCode::SUCCESS),
         Commande::Validate(args) => validate::run(args),
+        Commande::Couverture(args) => couverture::run(args).map(|()| ExitCode::SUCCESS),
         Commande::Synth(args) => synth::run(args).map(|()| ExitCode::SUCCESS),
     };
     match resultat {

@@ -15,6 +15,7 @@ mod requete;
 mod score;
 
 pub use besoins::{BesoinError, BesoinResolu, GenreBesoin, poids, resoudre};
+pub(crate) use candidats::modes;
 pub use candidats::{Candidat, ConfianceZone, IndexCandidats, Lanes, Mode, Origine};
 pub use eligibilite::{
     Eligibilite, RaisonExclusion, Statut, criteres_niveau_2_requis, eligibilite,
