@@ -19,6 +19,7 @@
 //! | [`catalog::normalisation`] | service point (service → structure → commune), quality score, offer family, duplicate clusters |
 //! | [`catalog::synth`] | deterministic synthetic national catalog for demos and benchmarks |
 //! | [`search`] | request validation, profile, eligibility gates, need resolution, score terms, candidate lanes, in-memory engine with paging; [`search::analyse`]: French text analysis for tantivy (the snapshot and its text index are the next step) |
+//! | [`coverage`] | coverage gaps for coordinators: request validation, commune populations on H3 cells (h3o), on-site and remote supply, E2SFCA accessibility, gap areas, saturation, GeoJSON and CSV |
 //!
 //! The binary (`src/main.rs`, `src/cli/`) only parses arguments and calls the library; each
 //! subcommand has its own file there.
