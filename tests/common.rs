@@ -36,3 +36,16 @@ pub fn maillage(args: &[&str]) -> std::process::Output {
         .output()
         .expect("runs")
 }
+
+/// A snapshot of the bundled demo catalog, built once per test run (reused across runs while the
+/// catalog is unchanged) under Cargo's test temporary directory.
+pub fn index_demo() -> &'static std::path::Path {
+    static INDEX: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("index-demo");
+        let catalogue = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("catalog/demo");
+        maillage::index::preparer(&catalogue, &dir, &options(), &mut |_| {})
+            .expect("demo snapshot");
+        dir
+    })
+}

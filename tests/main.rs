@@ -1,6 +1,7 @@
 //! Integration tests: one binary, shared fixtures under `tests/fixtures/`.
 
 mod common;
+mod couverture;
 mod instantane;
 mod loaders_fuzz;
 mod validate_cli;

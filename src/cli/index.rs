@@ -6,7 +6,7 @@ use anyhow::Context;
 use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 use maillage::catalog::validation::OptionsChargement;
-use maillage::index::{self, Construction, Progres};
+use maillage::index::{self, Construction, Instantane, Progres};
 use maillage::territoire::Territoires;
 
 /// Arguments of `maillage index`.
@@ -71,6 +71,30 @@ pub fn imprimer_resume(c: &Construction) {
             "({} enregistrements rejetés : `maillage validate --catalog {}` en donne le détail)",
             m.comptes.rejetes, m.catalogue
         );
+    }
+}
+
+/// The current snapshot of `index_dir`; with `catalogue`, (re)built first when missing or stale.
+pub fn instantane(
+    catalogue: Option<&std::path::Path>,
+    index_dir: &std::path::Path,
+) -> anyhow::Result<Instantane> {
+    match catalogue {
+        None => Ok(index::ouvrir(index_dir)?),
+        Some(catalogue) => {
+            let options = OptionsChargement {
+                aujourdhui: chrono::Local::now().date_naive(),
+            };
+            let (barre, mut progres) = barre_de_progression();
+            let (instantane, construction) =
+                index::preparer(catalogue, index_dir, &options, &mut progres)
+                    .with_context(|| format!("instantané de {}", catalogue.display()))?;
+            barre.finish_and_clear();
+            if let Some(c) = construction {
+                imprimer_resume(&c);
+            }
+            Ok(instantane)
+        }
     }
 }
 

@@ -4,6 +4,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod couverture;
 mod index;
 mod search;
 mod synth;
@@ -31,6 +32,8 @@ enum Commande {
     Index(index::IndexArgs),
     /// Cherche les offres accessibles près d'un lieu pour les besoins d'une personne.
     Search(Box<search::SearchArgs>),
+    /// Lacunes de couverture d'un territoire pour un ou plusieurs besoins (résumé, GeoJSON, CSV).
+    Couverture(couverture::CouvertureArgs),
     /// Écrit un catalogue synthétique data·inclusion (structures.jsonl, services.jsonl).
     Synth(synth::SynthArgs),
 }
@@ -43,6 +46,7 @@ pub fn run() -> ExitCode {
         Commande::Validate(args) => validate::run(args),
         Commande::Index(args) => index::run(args).map(|()| ExitCode::SUCCESS),
         Commande::Search(args) => search::run(args).map(|()| ExitCode::SUCCESS),
+        Commande::Couverture(args) => couverture::run(args).map(|()| ExitCode::SUCCESS),
         Commande::Synth(args) => synth::run(args).map(|()| ExitCode::SUCCESS),
     };
     match resultat {

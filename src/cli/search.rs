@@ -4,15 +4,13 @@ use std::path::PathBuf;
 
 use anyhow::{Context, bail};
 use clap::Args;
-use maillage::catalog::validation::OptionsChargement;
-use maillage::index::{self, Instantane};
 use maillage::search::sortie::{ReponseExposee, ResultatExpose};
 use maillage::search::{
     BesoinDemande, FiltresDemandes, LieuDemande, Profil, RechercheError, RequeteDemandee, Statut,
     Tri,
 };
 
-use super::index::{barre_de_progression, imprimer_resume};
+use super::index::instantane;
 
 /// Arguments of `maillage search`.
 #[derive(Debug, Args)]
@@ -145,29 +143,10 @@ fn requete(args: &SearchArgs) -> anyhow::Result<RequeteDemandee> {
     })
 }
 
-fn charger(args: &SearchArgs) -> anyhow::Result<Instantane> {
-    match &args.catalog {
-        None => Ok(index::ouvrir(&args.index)?),
-        Some(catalogue) => {
-            let options = OptionsChargement {
-                aujourdhui: chrono::Local::now().date_naive(),
-            };
-            let (barre, mut progres) = barre_de_progression();
-            let (instantane, construction) =
-                index::preparer(catalogue, &args.index, &options, &mut progres)?;
-            barre.finish_and_clear();
-            if let Some(c) = construction {
-                imprimer_resume(&c);
-            }
-            Ok(instantane)
-        }
-    }
-}
-
 /// Runs the command.
 pub fn run(args: &SearchArgs) -> anyhow::Result<()> {
     let demande = requete(args)?;
-    let instantane = charger(args)?;
+    let instantane = instantane(args.catalog.as_deref(), &args.index)?;
     let moteur = &instantane.moteur;
     let req = demande
         .valider(moteur.territoires())

@@ -17,6 +17,7 @@ pub mod sortie;
 mod texte;
 
 pub use besoins::{BesoinError, BesoinResolu, GenreBesoin, poids, resoudre};
+pub(crate) use candidats::modes;
 pub use candidats::{Candidat, ConfianceZone, IndexCandidats, Lanes, Mode, Origine};
 pub use eligibilite::{
     Eligibilite, RaisonExclusion, Statut, criteres_niveau_2_requis, eligibilite,

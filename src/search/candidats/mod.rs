@@ -114,7 +114,9 @@ fn zones_contenant(territoires: &Territoires, commune: CommuneId) -> Vec<Zone> {
     zones
 }
 
-fn modes(service: &Service) -> (bool, bool) {
+/// Whether a service is received on site (or its mode is not published) and whether it is offered
+/// remotely; shared with the coverage.
+pub(crate) fn modes(service: &Service) -> (bool, bool) {
     let presentiel = ModeAccueil::parse("en-presentiel");
     let distance = ModeAccueil::parse("a-distance");
     let m = service.modes_accueil;
