@@ -16,7 +16,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::catalog::model::{Catalogue, Service, ZoneEligibilite};
-use crate::referentiel::{Code, ModeAccueil};
+use crate::referentiel::{Categorie, Code, CodeSet, ModeAccueil, Referentiels, Thematique};
 use crate::territoire::{CommuneId, IndexPoints, Point, Territoires, Zone};
 
 /// How the person would use the offer.
@@ -73,13 +73,65 @@ pub struct Lanes {
 /// The per-catalogue structures the lanes need, built once per snapshot.
 #[derive(Debug)]
 pub struct IndexCandidats {
-    points: IndexPoints,
+    /// Points of on-site services, by thematique category.
+    points: Repartition<IndexPoints>,
     par_commune: HashMap<CommuneId, Vec<u32>>,
     /// Remote services by each zone they list (a service with several zones is in several lists).
-    a_distance_par_zone: HashMap<Zone, Vec<u32>>,
+    a_distance_par_zone: HashMap<Zone, Repartition<Vec<u32>>>,
     /// Remote services without a published zone.
-    a_distance_sans_zone: Vec<u32>,
+    a_distance_sans_zone: Repartition<Vec<u32>>,
     sur_place: Vec<bool>,
+}
+
+/// A collection split by thematique category: each service is in `toutes` and in the part of every
+/// category of its thematiques, so that a search for some needs only walks the services of their
+/// categories (a dense area holds tens of thousands of offers, a few thousand per category).
+#[derive(Debug)]
+struct Repartition<T> {
+    toutes: T,
+    par_categorie: Vec<T>,
+}
+
+impl<T> Repartition<T> {
+    /// The parts to walk: every service, or those of `categories`.
+    fn parts(&self, categories: Option<CodeSet<Categorie>>) -> Vec<&T> {
+        match categories {
+            None => vec![&self.toutes],
+            Some(cs) => cs.iter().map(|c| &self.par_categorie[c.index()]).collect(),
+        }
+    }
+
+    fn transformer<U>(self, f: impl Fn(T) -> U) -> Repartition<U> {
+        Repartition {
+            toutes: f(self.toutes),
+            par_categorie: self.par_categorie.into_iter().map(f).collect(),
+        }
+    }
+}
+
+impl<E> Repartition<Vec<E>> {
+    fn vide() -> Self {
+        Repartition {
+            toutes: Vec::new(),
+            par_categorie: (0..Categorie::liste().len()).map(|_| Vec::new()).collect(),
+        }
+    }
+
+    fn ajouter(&mut self, categories: CodeSet<Categorie>, e: E)
+    where
+        E: Clone,
+    {
+        for c in categories.iter() {
+            self.par_categorie[c.index()].push(e.clone());
+        }
+        self.toutes.push(e);
+    }
+}
+
+/// The categories of a service's thematiques.
+pub fn categories_de(thematiques: CodeSet<Thematique>) -> CodeSet<Categorie> {
+    let r = Referentiels::get();
+    thematiques.iter().map(|t| r.categorie(t)).collect()
 }
 
 /// A set of service indexes, one bit each.
@@ -142,22 +194,25 @@ impl IndexCandidats {
     /// Indexes `catalogue`'s services.
     pub fn new(catalogue: &Catalogue, territoires: &Territoires) -> Self {
         let mut par_commune: HashMap<CommuneId, Vec<u32>> = HashMap::new();
-        let mut a_distance_par_zone: HashMap<Zone, Vec<u32>> = HashMap::new();
-        let mut a_distance_sans_zone = Vec::new();
+        let mut a_distance_par_zone: HashMap<Zone, Repartition<Vec<u32>>> = HashMap::new();
+        let mut a_distance_sans_zone = Repartition::vide();
         let mut sur_place = Vec::with_capacity(catalogue.services.len());
-        let mut points = Vec::new();
+        let mut points = Repartition::vide();
         for (i, s) in catalogue.services.iter().enumerate() {
             let i = i as u32;
             let (presentiel, distance) = modes(s);
+            let categories = categories_de(s.thematiques);
             sur_place.push(presentiel);
             if distance {
                 match &s.zone {
-                    ZoneEligibilite::Inconnue => a_distance_sans_zone.push(i),
+                    ZoneEligibilite::Inconnue => a_distance_sans_zone.ajouter(categories, i),
                     ZoneEligibilite::Zones(zs) => {
                         for z in zs {
-                            let liste = a_distance_par_zone.entry(z.clone()).or_default();
-                            if liste.last() != Some(&i) {
-                                liste.push(i);
+                            let liste = a_distance_par_zone
+                                .entry(z.clone())
+                                .or_insert_with(Repartition::vide);
+                            if liste.toutes.last() != Some(&i) {
+                                liste.ajouter(categories, i);
                             }
                         }
                     }
@@ -165,7 +220,7 @@ impl IndexCandidats {
             }
             if presentiel {
                 if let Some(p) = s.point {
-                    points.push((i, p));
+                    points.ajouter(categories, (i, p));
                 }
                 if let Some(c) = commune_du_service(catalogue, s, territoires) {
                     par_commune.entry(c).or_default().push(i);
@@ -173,7 +228,7 @@ impl IndexCandidats {
             }
         }
         IndexCandidats {
-            points: IndexPoints::new(points),
+            points: points.transformer(IndexPoints::new),
             par_commune,
             a_distance_par_zone,
             a_distance_sans_zone,
@@ -199,6 +254,7 @@ impl IndexCandidats {
         territoires: &Territoires,
         origine: Origine,
         rayon_km: f64,
+        categories: Option<CodeSet<Categorie>>,
         garder: &dyn Fn(u32) -> bool,
     ) -> Lanes {
         let zone = |s: &Service| -> Option<ConfianceZone> {
@@ -212,7 +268,12 @@ impl IndexCandidats {
         };
         let mut vus = Vus::new(catalogue.services.len());
         let mut lanes = Lanes::default();
-        let mut proches = self.points.dans_le_rayon(origine.point, rayon_km);
+        let mut proches: Vec<(u32, f64)> = self
+            .points
+            .parts(categories)
+            .into_iter()
+            .flat_map(|p| p.dans_le_rayon(origine.point, rayon_km))
+            .collect();
         for c in Self::memes_communes(territoires, origine.commune) {
             for &i in self
                 .par_commune
@@ -243,11 +304,14 @@ impl IndexCandidats {
         let listees = zones_contenant(territoires, origine.commune)
             .into_iter()
             .filter_map(|z| self.a_distance_par_zone.get(&z))
+            .flat_map(|r| r.parts(categories))
             .flatten()
             .map(|&i| (i, ConfianceZone::Listee));
         let inconnues = self
             .a_distance_sans_zone
-            .iter()
+            .parts(categories)
+            .into_iter()
+            .flatten()
             .map(|&i| (i, ConfianceZone::Inconnue));
         for (i, zone) in listees.chain(inconnues) {
             if !garder(i) || vus.deja(i) {

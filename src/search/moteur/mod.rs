@@ -13,6 +13,7 @@ use chrono::NaiveDate;
 use opening_hours::OpeningHours;
 use serde::Serialize;
 
+use super::candidats::categories_de;
 use super::texte::{IndexTexte, TexteError};
 use super::{
     Candidat, Composantes, ConfianceZone, Eligibilite, IndexCandidats, Mode, Ouverture, Poids,
@@ -371,11 +372,20 @@ impl<'t> Moteur<'t> {
                 && (filtre_th.is_empty() || th.intersects(&filtre_th))
                 && correspond_texte(i).is_some()
         };
+        // Only the categories of the needs (else of the thematiques filter) can match.
+        let categories = if !besoins_th.is_empty() {
+            Some(categories_de(besoins_th))
+        } else if !filtre_th.is_empty() {
+            Some(categories_de(filtre_th))
+        } else {
+            None
+        };
         let lanes = self.index.lanes(
             &self.catalogue,
             self.territoires,
             req.origine,
             req.rayon_km,
+            categories,
             &garder,
         );
         let mut exclus: BTreeMap<RaisonExclusion, usize> = BTreeMap::new();
