@@ -106,14 +106,14 @@ fn a_corrupt_snapshot_is_refused_with_a_clear_message() {
     let catalogue = copie_de("catalogue_sale");
     let index_dir = tempfile::tempdir().expect("temp");
     let c = construire(catalogue.path(), index_dir.path());
-    let fichier = c.repertoire.join("catalogue.json");
+    let fichier = c.repertoire.join("services-0.json");
     let contenu = std::fs::read(&fichier).expect("read");
     std::fs::write(&fichier, &contenu[..contenu.len() / 2]).expect("truncate");
     let erreur = index::ouvrir(index_dir.path()).expect_err("corrupt");
     assert!(matches!(erreur, IndexError::Corrompu { .. }), "{erreur}");
     let message = erreur.to_string();
     assert!(
-        message.contains("corrompu") && message.contains("catalogue.json"),
+        message.contains("corrompu") && message.contains("services-0.json"),
         "{message}"
     );
     assert!(

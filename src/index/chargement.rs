@@ -3,11 +3,9 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
-
 use super::construction::{
-    Construction, FICHIER_CATALOGUE, FICHIER_MANIFEST, PREFIXE_INSTANTANE, Progres,
-    REPERTOIRE_TEXTE, construire,
+    Construction, FICHIER_MANIFEST, FICHIER_STRUCTURES, PARTS_SERVICES, PREFIXE_INSTANTANE,
+    Progres, REPERTOIRE_TEXTE, construire, fichier_services,
 };
 use super::empreinte::{empreinte_catalogue, empreinte_territoires};
 use super::{COURANT, IndexError, Manifest, io};
@@ -46,10 +44,43 @@ pub enum Etat {
     AJour(Box<Manifest>),
 }
 
-#[derive(Deserialize)]
 struct CatalogueLu {
     structures: Vec<Structure>,
     services: Vec<Service>,
+}
+
+/// Reads and parses the JSON array in `repertoire/nom`.
+fn lire_json<T: serde::de::DeserializeOwned>(
+    repertoire: &Path,
+    nom: &str,
+) -> Result<T, IndexError> {
+    let octets = std::fs::read(repertoire.join(nom))
+        .map_err(|e| corrompu(repertoire, format!("{nom} illisible ({e})")))?;
+    serde_json::from_slice(&octets)
+        .map_err(|e| corrompu(repertoire, format!("{nom} invalide ({e})")))
+}
+
+/// Reads the structures and the services files, in parallel (one thread per file).
+fn lire_catalogue(repertoire: &Path) -> Result<CatalogueLu, IndexError> {
+    std::thread::scope(|portee| {
+        let structures =
+            portee.spawn(|| lire_json::<Vec<Structure>>(repertoire, FICHIER_STRUCTURES));
+        let parts: Vec<_> = (0..PARTS_SERVICES)
+            .map(|i| {
+                portee.spawn(move || lire_json::<Vec<Service>>(repertoire, &fichier_services(i)))
+            })
+            .collect();
+        let echec = || corrompu(repertoire, "lecture interrompue");
+        let structures = structures.join().map_err(|_| echec())??;
+        let mut services = Vec::new();
+        for p in parts {
+            services.extend(p.join().map_err(|_| echec())??);
+        }
+        Ok(CatalogueLu {
+            structures,
+            services,
+        })
+    })
 }
 
 fn corrompu(repertoire: &Path, detail: impl Into<String>) -> IndexError {
@@ -126,12 +157,7 @@ pub fn ouvrir(index_dir: &Path) -> Result<Instantane, IndexError> {
             "construit avec un autre référentiel territorial",
         ));
     }
-    let chemin = repertoire.join(FICHIER_CATALOGUE);
-    let octets = std::fs::read(&chemin)
-        .map_err(|e| corrompu(&repertoire, format!("{FICHIER_CATALOGUE} illisible ({e})")))?;
-    let lu: CatalogueLu = serde_json::from_slice(&octets)
-        .map_err(|e| corrompu(&repertoire, format!("{FICHIER_CATALOGUE} invalide ({e})")))?;
-    drop(octets);
+    let lu = lire_catalogue(&repertoire)?;
     if lu.structures.len() as u64 != manifest.comptes.structures
         || lu.services.len() as u64 != manifest.comptes.services
     {

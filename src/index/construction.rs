@@ -11,13 +11,20 @@ use serde::Serialize;
 use super::ecriture::{remplacer, synchroniser, synchroniser_repertoire};
 use super::empreinte::{empreinte_catalogue, empreinte_territoires};
 use super::{COURANT, Comptes, FORMAT, IndexError, Manifest, io};
-use crate::catalog::model::{Catalogue, Service, Structure};
+use crate::catalog::model::Catalogue;
 use crate::catalog::validation::{OptionsChargement, Rapport, charger_avec_progres};
 use crate::search::IndexTexte;
 use crate::territoire::Territoires;
 
-/// Name of the catalogue file in a snapshot.
-pub const FICHIER_CATALOGUE: &str = "catalogue.json";
+/// Name of the structures file in a snapshot (a JSON array).
+pub const FICHIER_STRUCTURES: &str = "structures.json";
+/// Number of services files (`services-0.json`…), parsed in parallel on load.
+pub const PARTS_SERVICES: usize = 4;
+
+/// Name of the `i`-th services file in a snapshot (a JSON array).
+pub fn fichier_services(i: usize) -> String {
+    format!("services-{i}.json")
+}
 /// Name of the manifest file in a snapshot.
 pub const FICHIER_MANIFEST: &str = "manifest.json";
 /// Name of the text index directory in a snapshot.
@@ -47,13 +54,6 @@ pub struct Construction {
     pub manifest: Manifest,
     /// The validation report of the export.
     pub rapport: Rapport,
-}
-
-/// The catalogue as written in a snapshot.
-#[derive(Serialize)]
-struct CatalogueEcrit<'a> {
-    structures: &'a [Structure],
-    services: &'a [Service],
 }
 
 fn comptes(catalogue: &Catalogue, rapport: &Rapport) -> Comptes {
@@ -176,21 +176,15 @@ fn ecrire(
         progres(Progres::Texte(n, total))
     })?;
     progres(Progres::Publication);
-    let chemin = dir.join(FICHIER_CATALOGUE);
-    let fichier = std::fs::File::create(&chemin).map_err(io(&chemin))?;
-    let mut w = BufWriter::with_capacity(1 << 20, fichier);
-    serde_json::to_writer(
-        &mut w,
-        &CatalogueEcrit {
-            structures: &catalogue.structures,
-            services: &catalogue.services,
-        },
-    )
-    .map_err(|e| IndexError::Io {
-        chemin: chemin.clone(),
-        source: e.into(),
-    })?;
-    w.flush().map_err(io(&chemin))?;
+    let taille_part = catalogue.services.len().div_ceil(PARTS_SERVICES).max(1);
+    let mut parts = catalogue.services.chunks(taille_part);
+    ecrire_json(&dir.join(FICHIER_STRUCTURES), &catalogue.structures)?;
+    for i in 0..PARTS_SERVICES {
+        ecrire_json(
+            &dir.join(fichier_services(i)),
+            parts.next().unwrap_or_default(),
+        )?;
+    }
     let manifest = Manifest {
         format: FORMAT,
         version: env!("CARGO_PKG_VERSION").to_owned(),
@@ -210,6 +204,17 @@ fn ecrire(
     std::fs::write(dir.join(FICHIER_MANIFEST), texte).map_err(io(dir.join(FICHIER_MANIFEST)))?;
     synchroniser(dir)?;
     Ok(manifest)
+}
+
+/// Writes `valeur` as JSON into the new file `chemin`.
+fn ecrire_json<T: Serialize + ?Sized>(chemin: &Path, valeur: &T) -> Result<(), IndexError> {
+    let fichier = std::fs::File::create(chemin).map_err(io(chemin))?;
+    let mut w = BufWriter::with_capacity(1 << 20, fichier);
+    serde_json::to_writer(&mut w, valeur).map_err(|e| IndexError::Io {
+        chemin: chemin.to_owned(),
+        source: e.into(),
+    })?;
+    w.flush().map_err(io(chemin))
 }
 
 /// Renames the built directory into place and points `COURANT` at it.

@@ -4,7 +4,8 @@
 //! A snapshot is a directory `instantane-<date>-<checksum>/` under the index directory, holding
 //! - `manifest.json` — [`Manifest`]: format version, catalog checksum, territories fingerprint,
 //!   counts, build date;
-//! - `catalogue.json` — the validated, normalised structures and services;
+//! - `structures.json`, `services-0.json`…`services-3.json` — the validated, normalised
+//!   structures and services (JSON arrays; the services in parts parsed in parallel on load);
 //! - `texte/` — the tantivy index of [`crate::search::IndexTexte`].
 //!
 //! The spatial index, the columns and the parsed opening hours are rebuilt in memory on load (a
