@@ -161,11 +161,17 @@ struct Colonne {
     type_: Option<TypeService>,
     frais: Option<Frais>,
     famille: Famille,
+    /// Index into the engine's distinct opening hours.
+    horaires: Option<u32>,
+    /// [`cle_service`] of its id.
+    cle: u64,
 }
 
 impl Colonne {
-    fn de(s: &Service) -> Self {
+    fn de(s: &Service, horaires: Option<u32>) -> Self {
         Colonne {
+            horaires,
+            cle: cle_service(&s.id),
             thematiques: s.thematiques,
             publics: s.publics,
             modes_accueil: s.modes_accueil,
@@ -184,12 +190,8 @@ pub struct Moteur<'t> {
     territoires: &'t Territoires,
     texte: IndexTexte,
     index: IndexCandidats,
-    /// Per service: index into `horaires_uniques`.
-    horaires: Vec<Option<u32>>,
     /// Distinct parsed opening hours.
     horaires_uniques: Vec<OpeningHours>,
-    /// Per service: [`cle_service`] of its id.
-    cles: Vec<u64>,
     /// Per service: what the hot loop reads, in a compact row (the loop touches a [`Service`]
     /// only when an explicit filter or a new eligibility key needs it).
     colonnes: Vec<Colonne>,
@@ -225,7 +227,7 @@ impl<'t> Moteur<'t> {
     ) -> Self {
         let mut par_texte: HashMap<&str, u32> = HashMap::new();
         let mut horaires_uniques = Vec::new();
-        let horaires = catalogue
+        let horaires: Vec<Option<u32>> = catalogue
             .services
             .iter()
             .map(|s| {
@@ -244,20 +246,18 @@ impl<'t> Moteur<'t> {
             })
             .collect();
         let index = IndexCandidats::new(&catalogue, territoires);
-        let cles = catalogue
+        let colonnes = catalogue
             .services
             .iter()
-            .map(|s| cle_service(&s.id))
+            .zip(horaires)
+            .map(|(s, h)| Colonne::de(s, h))
             .collect();
-        let colonnes = catalogue.services.iter().map(Colonne::de).collect();
         Moteur {
             catalogue,
             territoires,
             texte,
             index,
-            horaires,
             horaires_uniques,
-            cles,
             colonnes,
             poids: Poids::default(),
         }
@@ -311,7 +311,7 @@ impl<'t> Moteur<'t> {
         quand: chrono::NaiveDateTime,
         cache: &mut [Option<Ouverture>],
     ) -> Ouverture {
-        let Some(h) = self.horaires[service as usize] else {
+        let Some(h) = self.colonnes[service as usize].horaires else {
             return Ouverture::Inconnue;
         };
         *cache[h as usize]
@@ -456,7 +456,7 @@ impl<'t> Moteur<'t> {
                 eligibilite: elig,
                 couverts,
                 ouverture,
-                rotation: rotation(self.cles[c.service as usize], jour),
+                rotation: rotation(col.cle, jour),
                 urgence: sans_hebergement && col.famille == Famille::Siao,
             });
         }
