@@ -28,6 +28,7 @@
 //! the binary.
 
 pub mod catalog;
+pub mod http;
 pub mod index;
 pub mod referentiel;
 pub mod search;

@@ -6,6 +6,7 @@ use clap::{Parser, Subcommand};
 
 mod index;
 mod search;
+mod serve;
 mod synth;
 mod territoires;
 mod validate;
@@ -31,6 +32,8 @@ enum Commande {
     Index(index::IndexArgs),
     /// Cherche les offres accessibles près d'un lieu pour les besoins d'une personne.
     Search(Box<search::SearchArgs>),
+    /// Sert l'API HTTP (construit d'abord l'instantané s'il manque ou est périmé).
+    Serve(Box<maillage::http::Parametres>),
     /// Écrit un catalogue synthétique data·inclusion (structures.jsonl, services.jsonl).
     Synth(synth::SynthArgs),
 }
@@ -44,6 +47,7 @@ pub fn run() -> ExitCode {
         Commande::Index(args) => index::run(args).map(|()| ExitCode::SUCCESS),
         Commande::Search(args) => search::run(args).map(|()| ExitCode::SUCCESS),
         Commande::Synth(args) => synth::run(args).map(|()| ExitCode::SUCCESS),
+        Commande::Serve(args) => serve::run(args).map(|()| ExitCode::SUCCESS),
     };
     match resultat {
         Ok(code) => code,
