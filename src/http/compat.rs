@@ -25,6 +25,7 @@ use super::erreur::{ErreurApi, ErreurChamp, Genre, court};
 use super::etat::Etat;
 use super::recherche::chercher;
 use super::reponse_json;
+use crate::referentiel::{Categorie, Code, Referentiels, Thematique};
 use crate::search::sortie::{ReponseExposee, ServiceExpose};
 use crate::search::{FiltresDemandes, LieuDemande, RequeteDemandee, Tri};
 
@@ -97,6 +98,32 @@ fn booleen(parametre: &str, valeur: &str) -> Result<bool, ErreurApi> {
     }
 }
 
+/// A thematique, or a category expanded to its thematiques (as data·inclusion does; the rich
+/// search would also read a diagnostic need here, which this route does not accept).
+fn thematiques(code: &str, sortie: &mut Vec<String>) -> Result<(), ErreurApi> {
+    let code = code.trim();
+    if Thematique::parse(code).is_some() {
+        sortie.push(code.to_owned());
+    } else if let Some(c) = Categorie::parse(code) {
+        sortie.extend(
+            Referentiels::get()
+                .thematiques_de(c)
+                .iter()
+                .map(|t| t.code().to_owned()),
+        );
+    } else {
+        return Err(invalide(
+            "thematiques",
+            "enum",
+            format!(
+                "thématique ou catégorie inconnue « {} » (voir /api/v1/referentiels/thematiques et /api/v1/referentiels/categories)",
+                court(code)
+            ),
+        ));
+    }
+    Ok(())
+}
+
 /// The parsed parameters.
 #[derive(Debug, Default)]
 struct Parametres {
@@ -119,7 +146,7 @@ fn lire(query: &str) -> Result<Parametres, ErreurApi> {
             "lat" => lieu.lat = Some(nombre("lat", v, "un nombre")?),
             "lon" => lieu.lon = Some(nombre("lon", v, "un nombre")?),
             "rayon_km" => rayon = Some(nombre("rayon_km", v, "un nombre")?),
-            "thematiques" => f.thematiques.push(v.to_owned()),
+            "thematiques" => thematiques(v, &mut f.thematiques)?,
             "frais" => f.frais.push(v.to_owned()),
             "types" => f.types.push(v.to_owned()),
             "modes_accueil" => f.modes_accueil.push(v.to_owned()),
@@ -264,7 +291,13 @@ mod tests {
     fn listes_en_cles_repetees_et_pages() {
         let p = lire("code_commune=59350&thematiques=mobilite&thematiques=sante&page=3&size=10")
             .expect("valide");
-        assert_eq!(p.demande.filtres.thematiques, ["mobilite", "sante"]);
+        let t = &p.demande.filtres.thematiques;
+        assert!(
+            t.len() > 2
+                && t.iter()
+                    .all(|t| t.starts_with("mobilite--") || t.starts_with("sante--")),
+            "{t:?}"
+        );
         assert_eq!(p.demande.curseur.as_deref(), Some("p14"));
         assert_eq!(p.demande.limite, Some(10));
         assert_eq!(p.demande.rayon_km, Some(RAYON_COMPAT_KM));
