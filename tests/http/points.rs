@@ -47,6 +47,28 @@ async fn sondes_et_referentiels() {
     let (statut, doc) = get(&s.url("/api/v1/openapi.json")).await;
     assert_eq!(statut, 200);
     assert_eq!(doc["openapi"], "3.1.0");
+    for route in [
+        "/api/v1/recherche",
+        "/api/v1/search/services",
+        "/api/v1/services/{id}",
+        "/api/v1/structures/{id}",
+        "/api/v1/communes",
+        "/api/v1/communes/proche",
+        "/api/v1/referentiels/{nom}",
+        "/api/v1/admin/recharger",
+        "/api/v1/admin/import",
+        "/healthz",
+        "/readyz",
+        "/metrics",
+        "/api/v1/openapi.json",
+    ] {
+        assert!(doc["paths"].get(route).is_some(), "{route} non documentée");
+    }
+    assert_eq!(
+        doc["paths"]["/api/v1/recherche"]["post"]["responses"]["422"]["content"]["application/problem+json"]
+            ["schema"]["$ref"],
+        "#/components/schemas/Probleme"
+    );
 }
 
 #[tokio::test]
