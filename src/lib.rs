@@ -30,6 +30,7 @@
 
 pub mod catalog;
 pub mod coverage;
+pub mod http;
 pub mod index;
 pub mod referentiel;
 pub mod search;

@@ -3,6 +3,7 @@
 mod common;
 mod couverture;
 mod instantane;
+mod http;
 mod loaders_fuzz;
 mod validate_cli;
 mod validation;

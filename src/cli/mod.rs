@@ -7,6 +7,7 @@ use clap::{Parser, Subcommand};
 mod couverture;
 mod index;
 mod search;
+mod serve;
 mod synth;
 mod territoires;
 mod validate;
@@ -34,6 +35,8 @@ enum Commande {
     Search(Box<search::SearchArgs>),
     /// Lacunes de couverture d'un territoire pour un ou plusieurs besoins (résumé, GeoJSON, CSV).
     Couverture(couverture::CouvertureArgs),
+    /// Sert l'API HTTP (construit d'abord l'instantané s'il manque ou est périmé).
+    Serve(Box<maillage::http::Parametres>),
     /// Écrit un catalogue synthétique data·inclusion (structures.jsonl, services.jsonl).
     Synth(synth::SynthArgs),
 }
@@ -48,6 +51,7 @@ pub fn run() -> ExitCode {
         Commande::Search(args) => search::run(args).map(|()| ExitCode::SUCCESS),
         Commande::Couverture(args) => couverture::run(args).map(|()| ExitCode::SUCCESS),
         Commande::Synth(args) => synth::run(args).map(|()| ExitCode::SUCCESS),
+        Commande::Serve(args) => serve::run(args).map(|()| ExitCode::SUCCESS),
     };
     match resultat {
         Ok(code) => code,

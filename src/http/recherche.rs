@@ -1,0 +1,79 @@
+//! `POST /api/v1/recherche`: the rich search of DESIGN.md §3 (place, radius, needs, profile,
+//! text, filters, cursor), answered with explanations, facets, exclusions and parcours in the
+//! exact shape of [`ReponseExposee`]. POST only: the body may hold health and social data, which
+//! must not end up in URLs, logs or proxies.
+
+use std::sync::Arc;
+
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::response::Response;
+
+use super::cache;
+use super::erreur::{CorpsJson, ErreurApi};
+use super::etat::Etat;
+use super::reponse_json;
+use crate::search::sortie::ReponseExposee;
+use crate::search::{LieuDemande, RequeteDemandee};
+
+/// Snaps a `lat`/`lon` place to the centre of its H3 cell (see [`cache`]); an invalid point is
+/// left as it is for validation to reject.
+pub fn grossir_lieu(lieu: &mut LieuDemande) {
+    if let (Some(lat), Some(lon)) = (lieu.lat, lieu.lon)
+        && (-90.0..=90.0).contains(&lat)
+        && (-180.0..=180.0).contains(&lon)
+        && let Some((la, lo)) = cache::centre_cellule(lat, lon)
+    {
+        lieu.lat = Some(la);
+        lieu.lon = Some(lo);
+    }
+}
+
+/// Runs `demande` on the current snapshot, through the answer cache; `route` separates the
+/// cache entries of the two search routes, `exposer` turns the engine's answer into the body.
+pub async fn chercher<F>(
+    etat: &Etat,
+    route: &'static str,
+    mut demande: RequeteDemandee,
+    exposer: F,
+) -> Result<Bytes, ErreurApi>
+where
+    F: FnOnce(&ReponseExposee<'_>) -> Result<Vec<u8>, serde_json::Error> + Send + 'static,
+{
+    if let Some(lieu) = &mut demande.lieu {
+        grossir_lieu(lieu);
+    }
+    let maintenant = chrono::Local::now().naive_local();
+    let servi = etat.servi()?;
+    let normalisee = serde_json::to_vec(&demande).map_err(ErreurApi::interne)?;
+    let jour = maintenant.date().to_string();
+    let cle = cache::cle(&[
+        route.as_bytes(),
+        &servi.version.to_le_bytes(),
+        jour.as_bytes(),
+        &normalisee,
+    ]);
+    if let Some(corps) = etat.caches.resultat(&cle) {
+        return Ok(corps);
+    }
+    let corps = etat
+        .bloquant(move || -> Result<Bytes, ErreurApi> {
+            let moteur = &servi.instantane.moteur;
+            let requete = demande.valider(moteur.territoires())?;
+            let reponse = moteur.rechercher(&requete, maintenant)?;
+            let expose = ReponseExposee::de(moteur, reponse);
+            Ok(Bytes::from(exposer(&expose).map_err(ErreurApi::interne)?))
+        })
+        .await??;
+    etat.caches.garder_resultat(cle, corps.clone());
+    Ok(corps)
+}
+
+/// `POST /api/v1/recherche`.
+pub async fn recherche(
+    State(etat): State<Arc<Etat>>,
+    CorpsJson(demande): CorpsJson<RequeteDemandee>,
+) -> Result<Response, ErreurApi> {
+    let corps = chercher(&etat, "recherche", demande, |r| serde_json::to_vec(r)).await?;
+    Ok(reponse_json(corps))
+}

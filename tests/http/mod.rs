@@ -1,0 +1,7 @@
+//! The HTTP service over real HTTP: an in-process server on an ephemeral port (or the real
+//! binary, for durability), called with reqwest.
+
+mod admin;
+mod erreurs;
+mod points;
+mod serveur;
