@@ -84,7 +84,7 @@ pub struct Etat {
     pub demarre: Instant,
 }
 
-/// Releases [`Etat::occupe`] on drop.
+/// Marks the reload or import as finished when dropped.
 pub struct Occupation<'a>(&'a AtomicBool);
 
 impl Drop for Occupation<'_> {
