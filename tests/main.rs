@@ -2,8 +2,8 @@
 
 mod common;
 mod couverture;
-mod instantane;
 mod http;
+mod instantane;
 mod loaders_fuzz;
 mod validate_cli;
 mod validation;

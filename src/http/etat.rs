@@ -17,6 +17,7 @@ use super::cache::Caches;
 use super::config::Config;
 use super::erreur::{ErreurApi, Genre};
 use super::metriques::Metriques;
+use crate::coverage::IndexCouverture;
 use crate::index::Instantane;
 
 /// A snapshot being served, with the lookups by id the API needs.
@@ -33,6 +34,8 @@ pub struct Servi {
     pub structures_par_id: HashMap<String, u32>,
     /// Service indexes of each structure.
     pub services_de_structure: Vec<Vec<u32>>,
+    /// The coverage index, built on the first coverage request.
+    couverture: std::sync::OnceLock<IndexCouverture>,
 }
 
 impl Servi {
@@ -62,7 +65,16 @@ impl Servi {
             services_par_id,
             structures_par_id,
             services_de_structure,
+            couverture: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The coverage index of this snapshot (blocking the first time: call off the async runtime).
+    pub fn couverture(&self) -> &IndexCouverture {
+        self.couverture.get_or_init(|| {
+            let moteur = &self.instantane.moteur;
+            IndexCouverture::new(moteur.catalogue(), moteur.territoires())
+        })
     }
 }
 

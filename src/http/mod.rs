@@ -23,6 +23,7 @@ pub mod admin;
 pub mod cache;
 pub mod compat;
 pub mod config;
+pub mod couverture;
 pub mod erreur;
 pub mod etat;
 pub mod metriques;
@@ -119,6 +120,7 @@ pub fn routeur(etat: Arc<Etat>) -> Router {
         .route("/api/v1/communes", get(ressources::communes))
         .route("/api/v1/communes/proche", get(ressources::commune_proche))
         .route("/api/v1/referentiels/{nom}", get(ressources::referentiel))
+        .route("/api/v1/couverture", get(couverture::couverture))
         .route_layer(from_fn_with_state(config.delai, delai));
     if let Some((debit, rafale)) = config.debit_ip {
         let quota = Quota::per_second(NonZeroU32::new(debit).unwrap_or(NonZeroU32::MIN))

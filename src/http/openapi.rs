@@ -239,6 +239,18 @@ pub fn document_json() -> Value {
                 "parameters": [parametre("nom", "path", "nom du référentiel", json!({"type": "string"}), true)],
                 "responses": reponses(ok_json("Le référentiel tel qu'embarqué", json!({"type": "object"})), &avec(&[NonTrouve]))
             }},
+            "/api/v1/couverture": {"get": {
+                "summary": "Lacunes de couverture d'un territoire pour un ou plusieurs besoins (cellules H3, E2SFCA, zones de lacune, saturation)",
+                "parameters": [
+                    requete_q("territoire", "france, département (59), EPCI (SIREN), region:CODE ou communes séparées par des virgules", json!({"type": "string"})),
+                    requete_q("besoin", "besoin, groupe, thématique, catégorie ou tous (répétable)", json!({"type": "array", "items": {"type": "string"}})),
+                    requete_q("resolution", "résolution H3, 5 à 9, défaut 7", json!({"type": "integer", "minimum": 5, "maximum": 9})),
+                    requete_q("rayon_km", "1 à 50, défaut 10", json!({"type": "number", "minimum": 1, "maximum": 50})),
+                    requete_q("format", "geojson (défaut) ou csv", json!({"type": "string", "enum": ["geojson", "csv"]})),
+                    requete_q("par_commune", "csv : une ligne par commune", json!({"type": "boolean"}))
+                ],
+                "responses": reponses(json!({"description": "GeoJSON RFC 7946 (cellules, membre summary) ou CSV", "content": {"application/geo+json": {"schema": {"type": "object"}}, "text/csv": {"schema": {"type": "string"}}}}), &avec(&[ChampInvalide]))
+            }},
             "/api/v1/admin/recharger": {"post": {
                 "summary": "Reconstruit l'instantané depuis le catalogue et le substitue (Bearer)",
                 "security": [{"cle": []}],

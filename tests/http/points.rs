@@ -55,6 +55,7 @@ async fn sondes_et_referentiels() {
         "/api/v1/communes",
         "/api/v1/communes/proche",
         "/api/v1/referentiels/{nom}",
+        "/api/v1/couverture",
         "/api/v1/admin/recharger",
         "/api/v1/admin/import",
         "/healthz",
@@ -275,4 +276,67 @@ async fn limite_par_adresse() {
         .await
         .expect("requête");
     assert_eq!(r.status(), 200);
+}
+
+#[tokio::test]
+async fn couverture_geojson_csv_et_erreurs() {
+    let s = demarrer(config_demo()).await;
+    let r = client()
+        .get(s.url("/api/v1/couverture?territoire=59&besoin=mobilite"))
+        .send()
+        .await
+        .expect("requête");
+    assert_eq!(r.status().as_u16(), 200);
+    assert_eq!(
+        r.headers()["content-type"].to_str().unwrap_or_default(),
+        "application/geo+json"
+    );
+    let geo: Value = r.json().await.expect("GeoJSON");
+    assert_eq!(geo["type"], "FeatureCollection");
+    let cellules = geo["features"].as_array().map_or(0, Vec::len);
+    assert!(cellules > 0, "des cellules pour le Nord");
+    assert_eq!(geo["features"][0]["geometry"]["type"], "Polygon");
+    assert!(geo["summary"].is_object() || geo["summary"].is_array());
+
+    let r = client()
+        .get(s.url("/api/v1/couverture?territoire=59&besoin=mobilite&format=csv"))
+        .send()
+        .await
+        .expect("requête");
+    assert_eq!(r.status().as_u16(), 200);
+    assert!(
+        r.headers()["content-type"]
+            .to_str()
+            .unwrap_or_default()
+            .starts_with("text/csv")
+    );
+    let texte = r.text().await.expect("CSV");
+    assert_eq!(
+        texte.lines().count(),
+        cellules + 1,
+        "une ligne par cellule et l'en-tête"
+    );
+
+    for (requete, champ) in [
+        ("territoire=59&besoin=mobilite&resolution=12", "resolution"),
+        ("territoire=59&besoin=mobilite&rayon_km=500", "rayon_km"),
+        ("territoire=59&besoin=voler", "besoin"),
+        ("territoire=00&besoin=mobilite", "territoire"),
+        ("territoire=59&besoin=mobilite&format=pdf", "format"),
+        ("territoire=59&besoin=mobilite&rayn_km=5", "rayn_km"),
+        (
+            "territoire=france&besoin=mobilite&resolution=9",
+            "territoire",
+        ),
+    ] {
+        let (statut, corps) = get(&s.url(&format!("/api/v1/couverture?{requete}"))).await;
+        assert_eq!(statut, 422, "{requete}: {corps}");
+        assert!(
+            corps["champ"]
+                .as_str()
+                .unwrap_or_default()
+                .starts_with(champ),
+            "{requete}: {corps}"
+        );
+    }
 }
