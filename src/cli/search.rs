@@ -121,7 +121,8 @@ fn requete(args: &SearchArgs) -> anyhow::Result<RequeteDemandee> {
             lat: args.lat,
             lon: args.lon,
             code_postal: args.code_postal.clone(),
-        }),
+        })
+        .filter(|l| !l.est_vide()),
         rayon_km: args.rayon_km,
         besoins: args
             .besoins
@@ -161,12 +162,19 @@ pub fn run(args: &SearchArgs) -> anyhow::Result<()> {
         println!("{}", serde_json::to_string_pretty(&expose)?);
         return Ok(());
     }
-    let commune = moteur.territoires().commune_par_id(req.origine.commune);
-    imprimer(
-        &expose,
-        &format!("{} ({})", commune.nom, commune.code),
-        req.rayon_km,
-    );
+    let ou = match req.origine {
+        Some(o) => {
+            let commune = moteur.territoires().commune_par_id(o.commune);
+            format!(
+                "autour de {} ({}), rayon {} km",
+                commune.nom,
+                commune.code,
+                virgule(req.rayon_km, 0)
+            )
+        }
+        None => "partout (aucun lieu donné)".to_owned(),
+    };
+    imprimer(&expose, &ou);
     Ok(())
 }
 
@@ -182,12 +190,11 @@ fn statut(r: &ResultatExpose<'_>) -> &'static str {
     }
 }
 
-fn imprimer(r: &ReponseExposee<'_>, lieu: &str, rayon_km: f64) {
+fn imprimer(r: &ReponseExposee<'_>, ou: &str) {
     println!(
-        "{} résultat{} autour de {lieu}, rayon {} km",
+        "{} résultat{} {ou}",
         r.total,
-        if r.total > 1 { "s" } else { "" },
-        virgule(rayon_km, 0)
+        if r.total > 1 { "s" } else { "" }
     );
     if r.resultats.is_empty() {
         println!("aucune offre : élargir le rayon (--rayon-km) ou retirer un besoin ou un filtre");

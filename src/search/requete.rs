@@ -41,6 +41,16 @@ pub struct LieuDemande {
     pub code_postal: Option<String>,
 }
 
+impl LieuDemande {
+    /// Whether no field is given.
+    pub fn est_vide(&self) -> bool {
+        self.code_commune.is_none()
+            && self.lat.is_none()
+            && self.lon.is_none()
+            && self.code_postal.is_none()
+    }
+}
+
 /// One need with its priority (1 urgent … 3 secondary, default 2).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -151,8 +161,8 @@ pub struct Filtres {
 /// A validated request.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Requete {
-    /// Where from.
-    pub origine: Origine,
+    /// Where from; `None` for a text-only search (no distance, no zone check).
+    pub origine: Option<Origine>,
     /// Radius in km.
     pub rayon_km: f64,
     /// Needs, resolved.
@@ -300,11 +310,6 @@ fn origine(lieu: &LieuDemande, territoires: &Territoires) -> Result<Origine, Req
 impl RequeteDemandee {
     /// Validates the request against the referentials and territories.
     pub fn valider(&self, territoires: &Territoires) -> Result<Requete, RequeteError> {
-        let lieu = self
-            .lieu
-            .as_ref()
-            .ok_or_else(|| erreur("lieu", "obligatoire"))?;
-        let origine = origine(lieu, territoires)?;
         let profil = self.profil.clone().filter(|p| !p.est_vide());
         let sans_moyen = profil
             .as_ref()
@@ -350,6 +355,18 @@ impl RequeteDemandee {
                 ));
             }
         }
+        // A place, or a text alone (then no distance, no zone check: the offers matching the text
+        // anywhere).
+        let origine = match &self.lieu {
+            Some(lieu) if !lieu.est_vide() => Some(origine(lieu, territoires)?),
+            _ if texte.is_some() => None,
+            _ => {
+                return Err(erreur(
+                    "lieu",
+                    "obligatoire sans texte : donner code_commune, lat et lon, ou code_postal",
+                ));
+            }
+        };
         let limite = match self.limite {
             None => LIMITE_DEFAUT,
             Some(l) if (1..=LIMITE_MAX).contains(&l) => l,
@@ -445,7 +462,7 @@ mod tests {
         assert!(r.filtres.ouvert_le.is_some());
         assert_eq!(
             Territoires::embarques()
-                .commune_par_id(r.origine.commune)
+                .commune_par_id(r.origine.expect("place").commune)
                 .code
                 .as_str(),
             "59512"
@@ -466,7 +483,7 @@ mod tests {
             valider(serde_json::json!({"lieu": {"lat": 50.6942, "lon": 3.1746}})).expect("valid");
         assert_eq!(
             Territoires::embarques()
-                .commune_par_id(r.origine.commune)
+                .commune_par_id(r.origine.expect("place").commune)
                 .code
                 .as_str(),
             "59512"

@@ -146,7 +146,8 @@ fn arrondi(x: f64, decimales: i32) -> f64 {
 /// The distance in words.
 pub fn distance_en_mots(mode: Mode, distance_km: Option<f64>) -> String {
     match (mode, distance_km) {
-        (Mode::ADistance, _) | (_, None) => "à distance (téléphone, visio ou en ligne)".to_owned(),
+        (Mode::ADistance, _) => "à distance (téléphone, visio ou en ligne)".to_owned(),
+        (Mode::SurPlace, None) => "sur place, distance inconnue (aucun lieu donné)".to_owned(),
         (Mode::SurPlace, Some(d)) if d < 1.0 => "à moins d'un kilomètre".to_owned(),
         (Mode::SurPlace, Some(d)) => format!("à {} km", format!("{d:.1}").replace('.', ",")),
     }

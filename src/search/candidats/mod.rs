@@ -327,6 +327,36 @@ impl IndexCandidats {
         lanes
     }
 
+    /// The candidates of a search without a place: `services` (the text matches), each in the
+    /// lane of its reception mode, without distance and without zone check.
+    pub fn sans_lieu(
+        &self,
+        catalogue: &Catalogue,
+        services: impl Iterator<Item = u32>,
+        garder: &dyn Fn(u32) -> bool,
+    ) -> Lanes {
+        let candidats = services
+            .filter(|&i| garder(i))
+            .map(|i| Candidat {
+                service: i,
+                mode: if self.est_sur_place(i) {
+                    Mode::SurPlace
+                } else {
+                    Mode::ADistance
+                },
+                distance_km: None,
+                zone: match catalogue.services[i as usize].zone {
+                    ZoneEligibilite::Inconnue => ConfianceZone::Inconnue,
+                    ZoneEligibilite::Zones(_) => ConfianceZone::Listee,
+                },
+            })
+            .collect();
+        Lanes {
+            candidats,
+            hors_territoire: Vec::new(),
+        }
+    }
+
     /// Whether the service is received on site (or its mode is unknown).
     pub fn est_sur_place(&self, service: u32) -> bool {
         self.sur_place

@@ -380,14 +380,26 @@ impl<'t> Moteur<'t> {
         } else {
             None
         };
-        let lanes = self.index.lanes(
-            &self.catalogue,
-            self.territoires,
-            req.origine,
-            req.rayon_km,
-            categories,
-            &garder,
-        );
+        let lanes = match (req.origine, &textes) {
+            (Some(origine), _) => self.index.lanes(
+                &self.catalogue,
+                self.territoires,
+                origine,
+                req.rayon_km,
+                categories,
+                &garder,
+            ),
+            (None, Some(t)) => {
+                self.index
+                    .sans_lieu(&self.catalogue, t.iter().map(|&(i, _)| i), &garder)
+            }
+            (None, None) => {
+                return Err(RechercheError::Requete(RequeteError {
+                    champ: "lieu".into(),
+                    detail: "obligatoire sans texte".into(),
+                }));
+            }
+        };
         let mut exclus: BTreeMap<RaisonExclusion, usize> = BTreeMap::new();
         let hors_territoire = lanes
             .hors_territoire
@@ -435,7 +447,9 @@ impl<'t> Moteur<'t> {
             let (part, couverts) = couverture(col.thematiques, &req.besoins);
             let proximite = match (c.mode, c.distance_km) {
                 (Mode::SurPlace, Some(d)) => proximite_sur_place(d, req.rayon_km),
-                _ => proximite_a_distance(autonomie),
+                // No place given: nearness does not rank.
+                (Mode::SurPlace, None) => 0.0,
+                (Mode::ADistance, _) => proximite_a_distance(autonomie),
             };
             let confiance = if c.zone == ConfianceZone::Inconnue {
                 FACTEUR_ZONE_INCONNUE

@@ -443,7 +443,7 @@ proptest! {
         let moteur = Moteur::new(cat.clone(), t()).expect("engine");
         let r = moteur.rechercher(&req, maintenant()).expect("search");
 
-        let o = req.origine;
+        let o = req.origine.expect("place");
         let profil = req.profil.clone();
         let mut attendus: Vec<String> = cat.services.iter().filter(|s| {
             let presentiel = s.modes_accueil.is_empty() || s.modes_accueil.iter().any(|m| m.code() == "en-presentiel");
@@ -477,4 +477,27 @@ proptest! {
         let r2 = moteur2.rechercher(&req, maintenant()).expect("search");
         prop_assert_eq!(ids(&melange, &r2), ordre);
     }
+}
+
+#[test]
+fn a_text_alone_searches_everywhere_without_distance() {
+    let mut cat = catalogue();
+    cat.services[1].nom = "Garage solidaire de Tourcoing".into();
+    let moteur = Moteur::new(cat.clone(), t()).expect("engine");
+    let r = moteur
+        .rechercher(
+            &requete(serde_json::json!({"texte": "garage"})),
+            maintenant(),
+        )
+        .expect("search");
+    assert_eq!(ids(&cat, &r), ["garage-tourcoing"]);
+    assert_eq!(r.resultats[0].distance_km, None);
+    assert_eq!(r.resultats[0].composantes.proximite, 0.0);
+    let sans_rien = serde_json::from_value::<RequeteDemandee>(
+        serde_json::json!({"besoins": [{"code": "mobilite"}]}),
+    )
+    .expect("shape")
+    .valider(t())
+    .expect_err("a place or a text");
+    assert_eq!(sans_rien.champ, "lieu");
 }
