@@ -67,7 +67,13 @@ async function afficher() {
   etat.textContent = 'Calcul de la couverture…';
   try {
     const doc = await api(parametres('geojson'));
-    rendre(doc);
+    let points = [];
+    try {
+      points = await offres(doc.features || [], $('besoin').value);
+    } catch {
+      points = [];
+    }
+    rendre(doc, points);
   } catch (e) {
     etat.className = 'etat erreur';
     etat.textContent = `La couverture n’a pas pu être calculée : ${e.message}`;
@@ -76,7 +82,37 @@ async function afficher() {
   }
 }
 
-function rendre(doc) {
+/** The on-site offers of `besoin` around the cells (search from their centre, 5 pages at most). */
+async function offres(cellules, besoin) {
+  let [o, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const f of cellules) {
+    for (const [lon, lat] of f.geometry.coordinates[0]) {
+      o = Math.min(o, lon); e = Math.max(e, lon); s = Math.min(s, lat); n = Math.max(n, lat);
+    }
+  }
+  const centre = { lat: (s + n) / 2, lon: (o + e) / 2 };
+  const kmLat = ((n - s) / 2) * 111.2;
+  const kmLon = ((e - o) / 2) * 111.2 * Math.cos(centre.lat * Math.PI / 180);
+  const rayon = Math.min(200, Math.max(1, Math.ceil(Math.hypot(kmLat, kmLon))));
+  const points = [];
+  let curseur;
+  for (let i = 0; i < 5; i++) {
+    const r = await api('/api/v1/recherche', {
+      method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ lieu: centre, rayon_km: rayon, besoins: [{ code: besoin }], limite: 100, curseur }),
+    });
+    for (const x of r.resultats) {
+      const p = x.service.point;
+      if (x.mode === 'a_distance' || !p || p.lat < s || p.lat > n || p.lon < o || p.lon > e) continue;
+      points.push({ lon: p.lon, lat: p.lat, classe: 'offre', titre: `${x.service.nom} — ${x.service.structure.nom}` });
+    }
+    if (!r.curseur_suivant) break;
+    curseur = r.curseur_suivant;
+  }
+  return points;
+}
+
+function rendre(doc, points = []) {
   const cellules = doc.features || [];
   const besoin = doc.summary?.besoins?.[0] || {};
   const s = besoin.synthese || {};
@@ -90,8 +126,8 @@ function rendre(doc) {
   const lacunes = cellules.filter((f) => f.properties.lacune).length;
   $('etat').textContent = `${pluriel(cellules.length, 'cellule')} sur ${doc.summary?.nom_territoire || $('territoire').value}, dont ${pluriel(lacunes, 'en lacune', 'en lacune')}.`;
   $('resume').replaceChildren(el('p', {},
-    `${besoin.libelle || $('besoin').value} — population ${nombre(s.population || 0)} ; couverte à moins de ${doc.summary?.rayon_km} km : ${nombre((s.part_couverte || 0) * 100, 1)} % ; `,
-    `non couverte : ${nombre(s.population_non_couverte || 0)} (${nombre((s.part_non_couverte || 0) * 100, 1)} %) ; offres sur place : ${nombre(s.offres_sur_place || 0)}, à distance : ${nombre(s.offres_a_distance || 0)}.`));
+    `${besoin.libelle || $('besoin').value} — population ${nombre(s.population || 0)} ; couverte à moins de ${doc.summary?.rayon_km} km : ${nombre(s.part_couverte || 0, 1)} % ; `,
+    `non couverte : ${nombre(s.population_non_couverte || 0)} (${nombre(s.part_non_couverte || 0, 1)} %) ; offres sur place : ${nombre(s.offres_sur_place || 0)}, à distance : ${nombre(s.offres_a_distance || 0)}.`));
 
   const panneau = $('cellule');
   let choisie = null;
@@ -113,12 +149,13 @@ function rendre(doc) {
     };
   });
   dessiner($('carte'), {
-    polygones, titre: `Couverture ${besoin.libelle || ''} — ${doc.summary?.nom_territoire || ''}`,
+    polygones, points, titre: `Couverture ${besoin.libelle || ''} — ${doc.summary?.nom_territoire || ''}`,
     description: `${cellules.length} cellules ; ${lacunes} en lacune ; le détail est dans le tableau des zones en lacune.`, hauteur: 560,
   });
   $('legende').replaceChildren(
     ...CLASSES.map((c, i) => el('li', {}, el('span', { class: 'echantillon', 'data-couleur': c.couleur, id: `leg-${i}` }), `accessibilité ${c.libelle}`)),
-    el('li', {}, el('span', { class: 'echantillon lacune' }), 'contour épais : lacune'));
+    el('li', {}, el('span', { class: 'echantillon lacune' }), 'contour épais : lacune'),
+    el('li', {}, el('span', { class: 'echantillon offre' }), `point noir : offre sur place (${nombre(points.length)})`));
   document.querySelectorAll('#legende .echantillon[data-couleur]').forEach((e) => { e.style.background = e.dataset.couleur; });
 
   const zones = besoin.zones_lacunes || [];

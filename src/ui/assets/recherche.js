@@ -312,6 +312,7 @@ function rendre(rep, suite) {
   $('actions-export').hidden = rep.total === 0 || b;
   preparerImpression();
   document.body.dataset.rendu = String(Math.round(performance.now() - debut));
+  if (!suite) $('zone-resultats').scrollIntoView({ block: 'start' });
   if (suite && liste.children[depart]) liste.children[depart].querySelector('a')?.focus();
 }
 
@@ -327,11 +328,11 @@ function carteResultat(r, rang, b) {
       el('dt', {}, 'Comment y aller'), el('dd', {}, soi ? 'Vous pouvez y aller ou les contacter directement.' : 'Demandez à votre conseiller ou conseillère de vous orienter.'),
       el('dt', {}, 'Distance'), el('dd', {}, x.distance),
       el('dt', {}, 'Horaires'), el('dd', {}, x.ouverture),
-      s.structure.telephone && [el('dt', {}, 'Téléphone'), el('dd', {}, el('a', { href: `tel:${s.structure.telephone}` }, s.structure.telephone))],
+      s.structure.telephone ? [el('dt', {}, 'Téléphone'), el('dd', {}, el('a', { href: `tel:${s.structure.telephone}` }, s.structure.telephone))] : null,
     ]
     : [
       el('dt', {}, 'Besoins couverts'), el('dd', {}, couverts.length ? couverts.join(' ; ') : 'aucun besoin coché (trouvée par les mots-clés)'),
-      x.besoins_non_couverts.length && [el('dt', {}, 'Non couverts'), el('dd', {}, x.besoins_non_couverts.map(libelleBesoin).join(' ; '))],
+      x.besoins_non_couverts.length ? [el('dt', {}, 'Non couverts'), el('dd', {}, x.besoins_non_couverts.map(libelleBesoin).join(' ; '))] : null,
       el('dt', {}, 'Distance'), el('dd', {}, x.distance),
       el('dt', {}, 'Éligibilité'), el('dd', {},
         el('span', { class: `pastille ${x.eligibilite.statut}` }, STATUTS[x.eligibilite.statut] || x.eligibilite.statut),
