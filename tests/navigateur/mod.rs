@@ -112,7 +112,7 @@ async fn referent(s: &Serveur, o: &(std::path::PathBuf, std::path::PathBuf)) {
     );
     let debordent = nav
         .script(
-            "return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1).slice(0, 8).map(e => e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right));",
+            "return [...document.querySelectorAll('body *')].filter(e => !e.closest('svg') && e.getBoundingClientRect().right > document.documentElement.clientWidth + 1).slice(0, 8).map(e => e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right));",
             json!([]),
         )
         .await;
@@ -310,6 +310,54 @@ async fn clavier(s: &Serveur, o: &(std::path::PathBuf, std::path::PathBuf)) {
     nav.fermer().await;
 }
 
+/// Empty typeahead, API error, no result (with the way out).
+async fn etats(s: &Serveur, o: &(std::path::PathBuf, std::path::PathBuf)) {
+    let nav = Navigateur::lancer(o, 1280, 1000).await;
+    nav.aller(&s.url("/")).await;
+    nav.attendre("document.body.dataset.pret === 'oui'", "page prête")
+        .await;
+    nav.taper("#lieu", "xqzw").await;
+    nav.attendre(
+        "document.getElementById('lieu-aide').textContent.includes('Aucune commune')",
+        "saisie assistée vide",
+    )
+    .await;
+    nav.capture("etats-01-saisie-vide").await;
+    nav.script("document.getElementById('lieu').value = '';", json!([]))
+        .await;
+    nav.taper("#lieu", "00000").await;
+    nav.cliquer("#g-mobilite").await;
+    nav.cliquer("#chercher").await;
+    nav.attendre(
+        "document.getElementById('etat').textContent.includes('n’a pas abouti')",
+        "erreur d'API dite",
+    )
+    .await;
+    assert!(nav.texte("#etat").await.contains("code postal inconnu"));
+    nav.capture("etats-02-erreur-api").await;
+    nav.script("document.getElementById('lieu').value = '';", json!([]))
+        .await;
+    choisir_roubaix(&nav).await;
+    // Unticks the need: a text-only search for a word no offer has.
+    nav.cliquer("#g-mobilite").await;
+    nav.script(
+        "document.getElementById('rayon').value = '5'; return 1;",
+        json!([]),
+    )
+    .await;
+    nav.taper("#texte", "zzqxwv").await;
+    nav.cliquer("#chercher").await;
+    nav.attendre(
+        "document.getElementById('etat').textContent.includes('Aucune offre')",
+        "aucun résultat",
+    )
+    .await;
+    let pourquoi = nav.texte("#synthese").await;
+    assert!(pourquoi.contains("Élargir à 10 km"), "{pourquoi}");
+    nav.capture("etats-03-aucun-resultat").await;
+    nav.fermer().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn interface_web_dans_chromium() {
     let Some(o) = outils() else { return };
@@ -317,6 +365,7 @@ async fn interface_web_dans_chromium() {
     referent(&s, &o).await;
     beneficiaire(&s, &o).await;
     clavier(&s, &o).await;
+    etats(&s, &o).await;
     carte(&s, &o).await;
 }
 

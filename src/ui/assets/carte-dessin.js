@@ -32,7 +32,7 @@ const rayonMercator = (km, lat) => (km * 1000) / Math.cos(lat * Math.PI / 180);
  * `titre` et `description` nomment la carte pour les lecteurs d'écran.
  * Rend {svg, recentrer()}.
  */
-export function dessiner(conteneur, { polygones = [], cercles = [], points = [], titre = 'Carte', description = '', hauteur = 420 }) {
+export function dessiner(conteneur, { polygones = [], cercles = [], points = [], titre = 'Carte', description = '', hauteur = 420, fond = null }) {
   conteneur.replaceChildren();
   const boite = [Infinity, Infinity, -Infinity, -Infinity];
   const etendre = ([x, y], marge = 0) => {
@@ -69,6 +69,8 @@ export function dessiner(conteneur, { polygones = [], cercles = [], points = [],
   if (description) svg.querySelector('desc').textContent = description;
   const monde = svgEl('g', { class: 'monde' });
   svg.append(monde);
+
+  if (fond) tuiles(monde, fond, { x0, y0, echelle, largeurVue, hauteurVue });
 
   for (const p of polys) {
     const d = 'M' + p.xy.map((xy) => vers(xy).join(',')).join('L') + 'Z';
@@ -138,5 +140,36 @@ export function dessiner(conteneur, { polygones = [], cercles = [], points = [],
     bouton('Recentrer', 'Recentrer la carte sur les données', recentrer),
   );
   conteneur.append(svg, commandes);
+  if (fond) {
+    const a = document.createElement('p');
+    a.className = 'attribution';
+    a.textContent = fond.attribution;
+    conteneur.append(a);
+  }
   return { svg, recentrer };
+}
+
+/** Raster tiles under the data layers (only when a server-side template is configured). */
+function tuiles(groupe, fond, { x0, y0, echelle, largeurVue, hauteurVue }) {
+  const monde = 2 * Math.PI * R;
+  const z = Math.max(0, Math.min(18, Math.round(Math.log2((monde * echelle) / 256))));
+  const cote = monde / 2 ** z;
+  const x1 = x0 + largeurVue / echelle;
+  const y1 = y0 + hauteurVue / echelle;
+  const tx0 = Math.max(0, Math.floor((x0 + monde / 2) / cote));
+  const tx1 = Math.min(2 ** z - 1, Math.floor((x1 + monde / 2) / cote));
+  const ty0 = Math.max(0, Math.floor((y0 + monde / 2) / cote));
+  const ty1 = Math.min(2 ** z - 1, Math.floor((y1 + monde / 2) / cote));
+  if ((tx1 - tx0 + 1) * (ty1 - ty0 + 1) > 64) return;
+  const fondG = svgEl('g', { class: 'tuiles', opacity: '0.75', 'aria-hidden': 'true' });
+  for (let tx = tx0; tx <= tx1; tx++) {
+    for (let ty = ty0; ty <= ty1; ty++) {
+      const href = fond.modele.replace('{z}', z).replace('{x}', tx).replace('{y}', ty);
+      fondG.append(svgEl('image', {
+        href, x: ((tx * cote - monde / 2 - x0) * echelle).toFixed(1), y: ((ty * cote - monde / 2 - y0) * echelle).toFixed(1),
+        width: (cote * echelle + 0.5).toFixed(1), height: (cote * echelle + 0.5).toFixed(1), preserveAspectRatio: 'none',
+      }));
+    }
+  }
+  groupe.append(fondG);
 }

@@ -2,10 +2,11 @@
 // l'accessibilité (avec légende et motif de lacune, jamais la couleur seule), zones en lacune
 // classées par population, chiffres d'une cellule au clic, téléchargements GeoJSON et CSV.
 
-import { api, el, referentiel, nombre, pluriel } from './commun.js';
+import { api, el, referentiel, nombre, pluriel, fondDeCarte } from './commun.js';
 import { dessiner } from './carte-dessin.js';
 
 const $ = (id) => document.getElementById(id);
+let fond = null;
 
 // Classes d'accessibilité : du plus faible (clair) au plus fort (foncé), palette lisible en niveaux de gris.
 const CLASSES = [
@@ -149,7 +150,7 @@ function rendre(doc, points = []) {
     };
   });
   dessiner($('carte'), {
-    polygones, points, titre: `Couverture ${besoin.libelle || ''} — ${doc.summary?.nom_territoire || ''}`,
+    polygones, points, fond, titre: `Couverture ${besoin.libelle || ''} — ${doc.summary?.nom_territoire || ''}`,
     description: `${cellules.length} cellules ; ${lacunes} en lacune ; le détail est dans le tableau des zones en lacune.`, hauteur: 560,
   });
   $('legende').replaceChildren(
@@ -180,6 +181,7 @@ function rendre(doc, points = []) {
 async function demarrer() {
   $('form-carte').addEventListener('submit', (e) => { e.preventDefault(); afficher(); });
   await installerBesoins();
+  fond = await fondDeCarte();
   document.body.dataset.pret = 'oui';
 }
 

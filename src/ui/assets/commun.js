@@ -79,3 +79,13 @@ export const nombre = (n, chiffres = 0) =>
 
 /** « 1 offre » / « 3 offres ». */
 export const pluriel = (n, mot, pl = mot + 's') => `${nombre(n)} ${n > 1 ? pl : mot}`;
+
+let fondPromis = null;
+
+/** The optional tile background ({modele, attribution} or null), configured on the server. */
+export function fondDeCarte() {
+  if (!fondPromis) {
+    fondPromis = api('/ui/fond.json').then((f) => (f && f.modele ? f : null)).catch(() => null);
+  }
+  return fondPromis;
+}

@@ -3,7 +3,7 @@
 // exclusions, parcours, carte, « charger plus » et synthèse imprimable. La recherche part en
 // POST : ni le profil ni les besoins ne vont dans l'adresse ou le stockage du navigateur.
 
-import { api, el, referentiel, libelles, libellesBesoins, nombre, pluriel } from './commun.js';
+import { api, el, referentiel, libelles, libellesBesoins, nombre, pluriel, fondDeCarte } from './commun.js';
 import { dessiner } from './carte-dessin.js';
 
 const $ = (id) => document.getElementById(id);
@@ -464,7 +464,7 @@ function rendreCarte() {
   if (!points.length) { zone.hidden = true; return; }
   zone.hidden = false;
   dessiner($('carte'), {
-    points: [...origine, ...points], cercles,
+    points: [...origine, ...points], cercles, fond: etat.fond,
     titre: 'Carte des résultats', description: `${points.length} offres sur place autour du lieu de recherche, rayon de ${etat.requete.rayon_km} km`,
   });
 }
@@ -527,6 +527,7 @@ async function demarrer() {
     libellesBesoins(), libelles('thematiques'), libelles('categories'), libelles('types'), libelles('frais'), libelles('modes_accueil'),
   ].map((p) => p.catch(() => new Map())));
   etat.libelles = { besoins, thematiques, categories, types, frais, modes_accueil: modes };
+  etat.fond = await fondDeCarte();
   document.body.dataset.pret = 'oui';
 }
 

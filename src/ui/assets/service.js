@@ -1,6 +1,6 @@
 // maillage — fiche partageable d'une offre : /services/{id}, données de GET /api/v1/services/{id}.
 
-import { api, el, libelles } from './commun.js';
+import { api, el, libelles, fondDeCarte } from './commun.js';
 import { dessiner } from './carte-dessin.js';
 
 const $ = (id) => document.getElementById(id);
@@ -59,7 +59,9 @@ async function demarrer() {
   );
   fiche.hidden = false;
   if (s.point) {
+    const fond = await fondDeCarte();
     dessiner($('carte-service'), {
+      fond,
       points: [{ lon: s.point.lon, lat: s.point.lat, classe: 'point', titre: s.nom }],
       cercles: [{ lon: s.point.lon, lat: s.point.lat, km: 1 }],
       titre: `Emplacement de l’offre ${s.nom}`, hauteur: 240,
