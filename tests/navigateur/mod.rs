@@ -118,6 +118,13 @@ async fn referent(s: &Serveur, o: &(std::path::PathBuf, std::path::PathBuf)) {
         .await;
     assert_eq!(debordent, json!([]), "rien ne déborde à droite");
     nav.capture("referent-04-resultats").await;
+    let rendu = nav
+        .script("return Number(document.body.dataset.rendu);", json!([]))
+        .await;
+    assert!(
+        rendu.as_f64().is_some_and(|ms| ms < 100.0),
+        "résultats rendus en moins de 100 ms après la réponse : {rendu}"
+    );
 
     let avant = nombre(&nav, "#liste li.resultat").await;
     assert!(
@@ -355,6 +362,26 @@ async fn etats(s: &Serveur, o: &(std::path::PathBuf, std::path::PathBuf)) {
     let pourquoi = nav.texte("#synthese").await;
     assert!(pourquoi.contains("Élargir à 10 km"), "{pourquoi}");
     nav.capture("etats-03-aucun-resultat").await;
+
+    // Exclusions by the profile, listed on demand.
+    nav.script("document.getElementById('texte').value = ''; document.getElementById('rayon').value = '20'; return 1;", json!([]))
+        .await;
+    nav.cliquer("#g-emploi").await;
+    nav.taper("#p-age", "70").await;
+    nav.cliquer("#chercher").await;
+    nav.attendre(
+        "document.getElementById('voir-exclus')",
+        "bouton des offres exclues",
+    )
+    .await;
+    assert!(nav.texte("#exclus").await.contains("tranche d’âge"));
+    nav.cliquer("#voir-exclus").await;
+    nav.attendre(
+        "document.querySelectorAll('#liste-exclus li').length > 0",
+        "offres exclues listées",
+    )
+    .await;
+    nav.capture("etats-04-offres-exclues").await;
     nav.fermer().await;
 }
 

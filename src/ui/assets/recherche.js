@@ -379,7 +379,12 @@ function synthese(rep, b) {
     blocs.push(el('section', { id: 'exclus', 'aria-labelledby': 'titre-exclus' },
       el('h3', { id: 'titre-exclus' }, totalExclus ? `${pluriel(totalExclus, 'offre exclue', 'offres exclues')} par l’éligibilité` : 'Aucune offre exclue'),
       exclus.length ? el('ul', {}, exclus.map(([raison, n]) => el('li', { 'data-raison': raison }, `${nombre(n)} : ${RAISONS[raison] || raison}`))) : null,
-      totalExclus ? el('button', { type: 'button', class: 'secondaire', id: 'voir-exclus', onclick: voirExclus }, 'Voir les offres exclues') : null,
+      exclus.some(([r]) => r !== 'hors_territoire')
+        ? el('button', { type: 'button', class: 'secondaire', id: 'voir-exclus', onclick: voirExclus }, 'Voir les offres exclues par le profil')
+        : null,
+      exclus.some(([r]) => r === 'hors_territoire')
+        ? el('p', { class: 'aide' }, 'Les offres hors de leur zone d’intervention ne sont que comptées : elles ne peuvent pas accueillir la personne depuis ce lieu.')
+        : null,
       el('div', { id: 'liste-exclus' })));
     if (rep.parcours.length) {
       blocs.push(el('section', { id: 'parcours', 'aria-labelledby': 'titre-parcours' },
@@ -425,7 +430,7 @@ async function voirExclus() {
     zone.replaceChildren(exclues.length
       ? el('ul', {}, exclues.map((x) => el('li', {},
         el('a', { href: `/services/${encodeURIComponent(x.service.id)}` }, x.service.nom), ` — ${x.service.structure.nom}, ${x.explication.distance}`)))
-      : el('p', {}, 'Les offres exclues ne figurent pas parmi les 100 premières sans profil.'));
+      : el('p', {}, 'Aucune offre exclue par le profil parmi les 100 premières de la même recherche sans profil.'));
     bouton.hidden = true;
   } catch (e) {
     zone.replaceChildren(el('p', { class: 'erreur' }, `Impossible d’afficher les offres exclues : ${e.message}`));
