@@ -162,6 +162,15 @@ async fn referent(s: &Serveur, o: &(std::path::PathBuf, std::path::PathBuf)) {
         "{synthese}"
     );
 
+    // A facet filter re-runs the search and stays ticked.
+    nav.cliquer("#facettes input[data-facette=frais]").await;
+    nav.attendre(
+        "!document.getElementById('chercher').disabled && document.querySelector('#facettes input[data-facette=frais]:checked') && document.querySelectorAll('#liste li.resultat').length > 0",
+        "filtre appliqué",
+    )
+    .await;
+    nav.capture("referent-06-filtre").await;
+
     let lien = nav
         .script(
             "return document.querySelector('#liste li.resultat h3 a').href;",
@@ -173,7 +182,7 @@ async fn referent(s: &Serveur, o: &(std::path::PathBuf, std::path::PathBuf)) {
         .await;
     let fiche = nav.texte("#fiche").await;
     assert!(fiche.contains("Porté par"), "{fiche}");
-    nav.capture("referent-06-fiche").await;
+    nav.capture("referent-07-fiche").await;
     nav.fermer().await;
 }
 
