@@ -162,6 +162,13 @@ async fn referent(s: &Serveur, o: &(std::path::PathBuf, std::path::PathBuf)) {
         "{synthese}"
     );
 
+    let pdf = nav.imprimer("referent-synthese").await;
+    assert!(pdf.starts_with(b"%PDF"), "synthèse imprimée en PDF");
+    assert!(
+        pdf.windows(8).any(|w| w == b"/Count 1"),
+        "synthèse sur une seule page"
+    );
+
     // A facet filter re-runs the search and stays ticked.
     nav.cliquer("#facettes input[data-facette=frais]").await;
     nav.attendre(

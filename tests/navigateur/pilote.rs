@@ -358,6 +358,21 @@ impl Navigateur {
         }
     }
 
+    /// Prints the page (print stylesheet) to `target/captures/{nom}.pdf`; returns its bytes.
+    pub async fn imprimer(&self, nom: &str) -> Vec<u8> {
+        let v = self
+            .commande(
+                reqwest::Method::POST,
+                "/print",
+                json!({"page": {"width": 21.0, "height": 29.7}, "background": false}),
+            )
+            .await
+            .expect("impression");
+        let pdf = base64(v.as_str().expect("PDF en base64"));
+        let _ = std::fs::write(dossier_captures().join(format!("{nom}.pdf")), &pdf);
+        pdf
+    }
+
     /// Ends the session.
     pub async fn fermer(self) {
         let _ = self.commande(reqwest::Method::DELETE, "", json!({})).await;

@@ -489,7 +489,7 @@ function lignesSynthese() {
   }
   if (rep.besoins_sans_offre.length) l.push('', `Sans offre dans le rayon : ${rep.besoins_sans_offre.map(libelleBesoin).join(' ; ')}`);
   l.push('', 'Offres retenues :');
-  etat.resultats.slice(0, 8).forEach((r, i) => {
+  etat.resultats.slice(0, 6).forEach((r, i) => {
     const s = r.service;
     const contact = [s.structure.telephone, s.structure.courriel].filter(Boolean).join(', ');
     l.push(`${i + 1}. ${s.nom} — ${s.structure.nom}${s.structure.commune ? `, ${s.structure.commune}` : ''} ; ${r.explication.distance} ; ${STATUTS[r.explication.eligibilite.statut] || r.explication.eligibilite.statut}${contact ? ` ; ${contact}` : ''}`);
