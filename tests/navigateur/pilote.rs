@@ -238,7 +238,7 @@ impl Navigateur {
         .unwrap_or_else(|e| panic!("script « {js} » : {e}"))
     }
 
-    /// Waits (10 s at most) until the expression `js` is truthy in the page.
+    /// Waits (30 s at most: CI machines are slow) until the expression `js` is truthy in the page.
     pub async fn attendre(&self, js: &str, quoi: &str) {
         let debut = Instant::now();
         loop {
@@ -252,7 +252,7 @@ impl Navigateur {
             if v == Ok(Value::Bool(true)) {
                 return;
             }
-            if debut.elapsed() > Duration::from_secs(10) {
+            if debut.elapsed() > Duration::from_secs(30) {
                 self.capture("echec").await;
                 panic!("attendu : {quoi} ({js})");
             }
