@@ -5,5 +5,6 @@ mod couverture;
 mod http;
 mod instantane;
 mod loaders_fuzz;
+mod navigateur;
 mod validate_cli;
 mod validation;

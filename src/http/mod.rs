@@ -14,6 +14,8 @@
 //! | [`metriques`] | Prometheus metrics and the request log |
 //! | [`openapi`] | the OpenAPI 3.1 document |
 //!
+//! The web pages (`/`, `/carte`, `/services/{id}`, `/ui/…`) come from [`crate::ui`], merged here.
+//!
 //! Handlers are thin: validate, run the engine with [`Etat::moteur`] / [`Etat::bloquant`]
 //! (`spawn_blocking` behind a semaphore), map the result. Public routes have a per-IP rate limit
 //! and a timeout; every route is counted and timed; every error is problem+json, axum's own
@@ -156,6 +158,7 @@ pub fn routeur(etat: Arc<Etat>) -> Router {
         .merge(publiques)
         .merge(admin)
         .merge(sondes)
+        .merge(crate::ui::routes())
         .fallback(erreur::route_inconnue)
         .method_not_allowed_fallback(erreur::methode_non_permise)
         .layer(DefaultBodyLimit::max(config.corps_max))

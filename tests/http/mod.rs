@@ -4,4 +4,4 @@
 mod admin;
 mod erreurs;
 mod points;
-mod serveur;
+pub mod serveur;

@@ -1,0 +1,451 @@
+//! The web interface in a real browser: headless Chromium driven through WebDriver against the
+//! in-process server on the demo catalog. Runs whenever `chromium` and `chromedriver` are on the
+//! `PATH`; under `MAILLAGE_BROWSER_TESTS=1` (set by `.ci/run`) their absence is a failure.
+//! Screenshots of every step: `target/captures/*.png`.
+
+mod pilote;
+
+use pilote::{NON_EXECUTES, Navigateur, touche};
+use serde_json::json;
+
+use crate::http::serveur::{Serveur, config_demo, demarrer};
+
+/// The tools, or `None` after saying why the tests did not run.
+fn outils() -> Option<(std::path::PathBuf, std::path::PathBuf)> {
+    match pilote::outils() {
+        Some(o) => Some(o),
+        None if pilote::obligatoires() => {
+            panic!("MAILLAGE_BROWSER_TESTS=1 mais chromium ou chromedriver est absent du PATH")
+        }
+        None => {
+            println!("{NON_EXECUTES}");
+            None
+        }
+    }
+}
+
+async fn nombre(nav: &Navigateur, css: &str) -> u64 {
+    nav.script(
+        "return document.querySelectorAll(arguments[0]).length;",
+        json!([css]),
+    )
+    .await
+    .as_u64()
+    .unwrap_or(0)
+}
+
+/// Picks Roubaix from the typeahead with the mouse.
+async fn choisir_roubaix(nav: &Navigateur) {
+    nav.taper("#lieu", "Roubaix").await;
+    nav.attendre(
+        "document.querySelector('#lieu-liste li[data-code=\"59512\"]')",
+        "Roubaix proposée",
+    )
+    .await;
+    nav.cliquer("#lieu-liste li[data-code=\"59512\"]").await;
+    nav.attendre(
+        "document.getElementById('lieu').value.startsWith('Roubaix')",
+        "Roubaix retenue",
+    )
+    .await;
+}
+
+async fn referent(s: &Serveur, o: &(std::path::PathBuf, std::path::PathBuf)) {
+    let nav = Navigateur::lancer(o, 1280, 1000).await;
+    nav.aller(&s.url("/")).await;
+    nav.attendre("document.body.dataset.pret === 'oui'", "page prête")
+        .await;
+    assert_eq!(
+        nav.script("return document.documentElement.lang;", json!([]))
+            .await,
+        "fr"
+    );
+    nav.capture("referent-01-accueil").await;
+
+    nav.taper("#lieu", "Roubaix").await;
+    nav.attendre(
+        "document.querySelector('#lieu-liste li[data-code=\"59512\"]')",
+        "Roubaix proposée",
+    )
+    .await;
+    nav.capture("referent-02-saisie-assistee").await;
+    nav.cliquer("#lieu-liste li[data-code=\"59512\"]").await;
+    nav.attendre(
+        "document.getElementById('lieu').value.startsWith('Roubaix')",
+        "Roubaix retenue",
+    )
+    .await;
+
+    nav.cliquer("#g-mobilite").await;
+    nav.cliquer("#g-emploi").await;
+    nav.cliquer("#p-rqth").await;
+    nav.capture("referent-03-diagnostic").await;
+
+    nav.cliquer("#chercher").await;
+    nav.attendre(
+        "document.querySelectorAll('#liste li.resultat').length > 0",
+        "des résultats",
+    )
+    .await;
+    let premier = nav.texte("#liste li.resultat").await;
+    for attendu in [
+        "Besoins couverts",
+        "Distance",
+        "Éligibilité",
+        "Ouverture",
+        "Mobiliser",
+    ] {
+        assert!(premier.contains(attendu), "« {attendu} » dans {premier}");
+    }
+    let etat = nav.texte("#etat").await;
+    assert!(etat.contains("offres trouvées"), "{etat}");
+    let exclus = nav.texte("#exclus h3").await;
+    assert!(exclus.contains("exclue"), "{exclus}");
+    assert!(nombre(&nav, "#parcours li").await > 0, "parcours proposé");
+    assert!(
+        nombre(&nav, "#carte svg circle").await > 0,
+        "carte des résultats"
+    );
+    assert!(
+        nombre(&nav, "#facettes input[type=checkbox]").await > 0,
+        "facettes"
+    );
+    let debordent = nav
+        .script(
+            "return [...document.querySelectorAll('body *')].filter(e => !e.closest('svg') && e.getBoundingClientRect().right > document.documentElement.clientWidth + 1).slice(0, 8).map(e => e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right));",
+            json!([]),
+        )
+        .await;
+    assert_eq!(debordent, json!([]), "rien ne déborde à droite");
+    nav.capture("referent-04-resultats").await;
+    let rendu = nav
+        .script("return Number(document.body.dataset.rendu);", json!([]))
+        .await;
+    assert!(
+        rendu.as_f64().is_some_and(|ms| ms < 100.0),
+        "résultats rendus en moins de 100 ms après la réponse : {rendu}"
+    );
+
+    let avant = nombre(&nav, "#liste li.resultat").await;
+    assert!(
+        nav.script("return !document.getElementById('plus').hidden;", json!([]))
+            .await
+            .as_bool()
+            .unwrap_or(false),
+        "« charger plus » proposé"
+    );
+    nav.cliquer("#plus").await;
+    nav.attendre(
+        &format!("document.querySelectorAll('#liste li.resultat').length > {avant}"),
+        "résultats suivants",
+    )
+    .await;
+    nav.capture("referent-05-charger-plus").await;
+
+    let affichage = nav
+        .script(
+            "return getComputedStyle(document.getElementById('impression')).display;",
+            json!([]),
+        )
+        .await;
+    assert_eq!(affichage, "none", "synthèse cachée à l'écran");
+    let synthese = nav
+        .script(
+            "return document.getElementById('impression').textContent;",
+            json!([]),
+        )
+        .await;
+    assert!(
+        synthese
+            .as_str()
+            .is_some_and(|t| t.contains("Parcours proposé")),
+        "{synthese}"
+    );
+
+    let pdf = nav.imprimer("referent-synthese").await;
+    assert!(pdf.starts_with(b"%PDF"), "synthèse imprimée en PDF");
+    assert!(
+        pdf.windows(8).any(|w| w == b"/Count 1"),
+        "synthèse sur une seule page"
+    );
+
+    // A facet filter re-runs the search and stays ticked.
+    nav.cliquer("#facettes input[data-facette=frais]").await;
+    nav.attendre(
+        "!document.getElementById('chercher').disabled && document.querySelector('#facettes input[data-facette=frais]:checked') && document.querySelectorAll('#liste li.resultat').length > 0",
+        "filtre appliqué",
+    )
+    .await;
+    nav.capture("referent-06-filtre").await;
+
+    let lien = nav
+        .script(
+            "return document.querySelector('#liste li.resultat h3 a').href;",
+            json!([]),
+        )
+        .await;
+    nav.aller(lien.as_str().expect("lien de la fiche")).await;
+    nav.attendre("document.body.dataset.pret === 'oui'", "fiche prête")
+        .await;
+    let fiche = nav.texte("#fiche").await;
+    assert!(fiche.contains("Porté par"), "{fiche}");
+    nav.capture("referent-07-fiche").await;
+    nav.fermer().await;
+}
+
+async fn beneficiaire(s: &Serveur, o: &(std::path::PathBuf, std::path::PathBuf)) {
+    let nav = Navigateur::lancer(o, 360, 800).await;
+    nav.aller(&s.url("/")).await;
+    nav.attendre("document.body.dataset.pret === 'oui'", "page prête")
+        .await;
+    nav.cliquer("input[name=mode][value=beneficiaire]").await;
+    nav.attendre(
+        "document.getElementById('zone-referent').hidden",
+        "mode personne accompagnée",
+    )
+    .await;
+    choisir_roubaix(&nav).await;
+    nav.cliquer("input[data-categorie][value=mobilite]").await;
+    nav.capture("beneficiaire-01-formulaire-360px").await;
+    nav.cliquer("#chercher").await;
+    nav.attendre(
+        "document.querySelectorAll('#liste li.resultat').length > 0",
+        "des résultats",
+    )
+    .await;
+    let largeur = nav
+        .script("return document.documentElement.scrollWidth;", json!([]))
+        .await;
+    let debordent = nav
+        .script(
+            "return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > innerWidth + 1).slice(0, 8).map(e => e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right));",
+            json!([]),
+        )
+        .await;
+    assert!(
+        largeur.as_u64().is_some_and(|l| l <= 360),
+        "pas de défilement horizontal à 360 px : {largeur} ; {debordent}"
+    );
+    let premier = nav.texte("#liste li.resultat").await;
+    assert!(
+        premier.contains("Accès direct") || premier.contains("Avec un professionnel"),
+        "{premier}"
+    );
+    assert!(
+        !premier.contains("Éligibilité"),
+        "pas de critère sensible : {premier}"
+    );
+    // Self-mobilisable offers first.
+    let ordre = nav
+        .script(
+            "return [...document.querySelectorAll('#liste .pastille')].map(p => p.classList.contains('soi-meme'));",
+            json!([]),
+        )
+        .await;
+    let ordre: Vec<bool> = serde_json::from_value(ordre).unwrap_or_default();
+    assert!(
+        ordre.windows(2).all(|w| w[0] || !w[1]),
+        "accès direct d'abord : {ordre:?}"
+    );
+    nav.capture("beneficiaire-02-resultats-360px").await;
+    nav.fermer().await;
+}
+
+async fn carte(s: &Serveur, o: &(std::path::PathBuf, std::path::PathBuf)) {
+    let nav = Navigateur::lancer(o, 1280, 1000).await;
+    nav.aller(&s.url("/carte")).await;
+    nav.attendre("document.body.dataset.pret === 'oui'", "page prête")
+        .await;
+    nav.script(
+        "const b = document.getElementById('besoin'); b.value = 'mobilite'; return b.value;",
+        json!([]),
+    )
+    .await;
+    nav.cliquer("#afficher").await;
+    nav.attendre(
+        "document.querySelectorAll('#carte path.cellule').length > 0",
+        "des cellules",
+    )
+    .await;
+    assert!(nav.texte("#legende").await.contains("lacune"));
+    nav.cliquer("#carte path.cellule").await;
+    nav.attendre(
+        "document.querySelector('#cellule dl')",
+        "chiffres de la cellule",
+    )
+    .await;
+    nav.capture("carte-01-nord").await;
+    let csv = nav
+        .script_async(
+            "const fin = arguments[arguments.length - 1];
+             fetch(document.getElementById('telecharger-csv').href)
+               .then(r => r.text().then(t => fin({statut: r.status, type: r.headers.get('content-type'), debut: t.slice(0, 200)})))
+               .catch(e => fin({erreur: String(e)}));",
+        )
+        .await;
+    assert_eq!(csv["statut"], 200, "{csv}");
+    assert!(
+        csv["type"].as_str().is_some_and(|t| t.contains("csv")),
+        "{csv}"
+    );
+    nav.fermer().await;
+}
+
+async fn clavier(s: &Serveur, o: &(std::path::PathBuf, std::path::PathBuf)) {
+    let nav = Navigateur::lancer(o, 1280, 1000).await;
+    nav.aller(&s.url("/")).await;
+    nav.attendre("document.body.dataset.pret === 'oui'", "page prête")
+        .await;
+    nav.tabuler_jusqua(touche::TAB, "lieu", 12).await;
+    nav.clavier("Roubaix").await;
+    nav.attendre(
+        "document.querySelector('#lieu-liste li[data-code=\"59512\"]')",
+        "Roubaix proposée",
+    )
+    .await;
+    // Roubaix is the first proposal.
+    nav.clavier(touche::BAS).await;
+    nav.clavier(touche::ENTREE).await;
+    nav.attendre(
+        "document.getElementById('lieu').value.startsWith('Roubaix')",
+        "Roubaix retenue au clavier",
+    )
+    .await;
+    nav.tabuler_jusqua(touche::TAB, "g-mobilite", 8).await;
+    let contour = nav
+        .script(
+            "return getComputedStyle(document.activeElement).outlineStyle;",
+            json!([]),
+        )
+        .await;
+    assert_ne!(contour, "none", "focus visible");
+    nav.clavier(touche::ESPACE).await;
+    nav.capture("clavier-01-besoin-coche").await;
+    let arriere = format!("{}{}{}", touche::MAJ, touche::TAB, touche::RELACHER);
+    nav.tabuler_jusqua(&arriere, "lieu", 8).await;
+    nav.clavier(touche::ENTREE).await;
+    nav.attendre(
+        "document.querySelectorAll('#liste li.resultat').length > 0",
+        "résultats au clavier",
+    )
+    .await;
+    nav.capture("clavier-02-resultats").await;
+    nav.fermer().await;
+}
+
+/// Empty typeahead, API error, no result (with the way out).
+async fn etats(s: &Serveur, o: &(std::path::PathBuf, std::path::PathBuf)) {
+    let nav = Navigateur::lancer(o, 1280, 1000).await;
+    nav.aller(&s.url("/")).await;
+    nav.attendre("document.body.dataset.pret === 'oui'", "page prête")
+        .await;
+    nav.taper("#lieu", "xqzw").await;
+    nav.attendre(
+        "document.getElementById('lieu-aide').textContent.includes('Aucune commune')",
+        "saisie assistée vide",
+    )
+    .await;
+    nav.capture("etats-01-saisie-vide").await;
+    nav.script("document.getElementById('lieu').value = '';", json!([]))
+        .await;
+    nav.taper("#lieu", "00000").await;
+    nav.cliquer("#g-mobilite").await;
+    nav.cliquer("#chercher").await;
+    nav.attendre(
+        "document.getElementById('etat').textContent.includes('n’a pas abouti')",
+        "erreur d'API dite",
+    )
+    .await;
+    assert!(nav.texte("#etat").await.contains("code postal inconnu"));
+    nav.capture("etats-02-erreur-api").await;
+    nav.script("document.getElementById('lieu').value = '';", json!([]))
+        .await;
+    choisir_roubaix(&nav).await;
+    // Unticks the need: a text-only search for a word no offer has.
+    nav.cliquer("#g-mobilite").await;
+    nav.script(
+        "document.getElementById('rayon').value = '5'; return 1;",
+        json!([]),
+    )
+    .await;
+    nav.taper("#texte", "zzqxwv").await;
+    nav.cliquer("#chercher").await;
+    nav.attendre(
+        "document.getElementById('etat').textContent.includes('Aucune offre')",
+        "aucun résultat",
+    )
+    .await;
+    let pourquoi = nav.texte("#synthese").await;
+    assert!(pourquoi.contains("Élargir à 10 km"), "{pourquoi}");
+    nav.capture("etats-03-aucun-resultat").await;
+
+    // Exclusions by the profile, listed on demand.
+    nav.script("document.getElementById('texte').value = ''; document.getElementById('rayon').value = '20'; return 1;", json!([]))
+        .await;
+    nav.cliquer("#g-emploi").await;
+    nav.taper("#p-age", "70").await;
+    nav.cliquer("#chercher").await;
+    nav.attendre(
+        "document.getElementById('voir-exclus')",
+        "bouton des offres exclues",
+    )
+    .await;
+    assert!(nav.texte("#exclus").await.contains("tranche d’âge"));
+    nav.cliquer("#voir-exclus").await;
+    nav.attendre(
+        "document.querySelectorAll('#liste-exclus li').length > 0",
+        "offres exclues listées",
+    )
+    .await;
+    nav.capture("etats-04-offres-exclues").await;
+    nav.fermer().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn interface_web_dans_chromium() {
+    let Some(o) = outils() else { return };
+    let s = demarrer(config_demo()).await;
+    referent(&s, &o).await;
+    beneficiaire(&s, &o).await;
+    clavier(&s, &o).await;
+    etats(&s, &o).await;
+    carte(&s, &o).await;
+}
+
+#[tokio::test]
+async fn pages_et_actifs_servis() {
+    let s = demarrer(config_demo()).await;
+    let c = crate::http::serveur::client();
+    for (chemin, type_) in [
+        ("/", "text/html"),
+        ("/carte", "text/html"),
+        ("/services/dora--1", "text/html"),
+        ("/ui/app.css", "text/css"),
+        ("/ui/recherche.js", "text/javascript"),
+        ("/ui/carte-dessin.js", "text/javascript"),
+    ] {
+        let r = c.get(s.url(chemin)).send().await.expect("requête");
+        assert_eq!(r.status(), 200, "{chemin}");
+        let t = r.headers()["content-type"]
+            .to_str()
+            .unwrap_or_default()
+            .to_owned();
+        assert!(t.starts_with(type_), "{chemin} : {t}");
+        assert!(r.headers().contains_key("etag"), "{chemin}");
+    }
+    let r = c
+        .get(s.url("/ui/inconnu.js"))
+        .send()
+        .await
+        .expect("requête");
+    assert_eq!(r.status(), 404);
+    let page = c
+        .get(s.url("/"))
+        .send()
+        .await
+        .expect("requête")
+        .text()
+        .await
+        .expect("texte");
+    assert!(page.contains("<html lang=\"fr\">"));
+}
