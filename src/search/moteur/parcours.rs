@@ -2,14 +2,20 @@
 //! weighted set cover over the gated, scored results.
 //!
 //! At each step the offer covering the largest weight of still uncovered needs is taken; ties
-//! prefer an offer whose eligibility is certain (`eligible` before `a_confirmer`), then the higher
-//! score (which already prefers near and open offers), then the daily rotation. Needs that no
+//! prefer the higher score (which already prefers near and open offers), an offer whose
+//! eligibility is still to confirm counting for [`FACTEUR_A_CONFIRMER`] of its score and a remote
+//! one for [`FACTEUR_A_DISTANCE`], then the daily rotation. Needs that no
 //! result covers are reported apart: the parcours never invents an offer for them.
 
 use serde::Serialize;
 
 use super::Classe;
-use crate::search::{BesoinResolu, Eligibilite, Statut};
+use crate::search::{BesoinResolu, Eligibilite, Mode, Statut};
+
+/// Share of its score an offer "à confirmer" counts for when choosing the parcours.
+pub const FACTEUR_A_CONFIRMER: f64 = 0.9;
+/// Share of its score a remote offer counts for when choosing the parcours (it is not "near").
+pub const FACTEUR_A_DISTANCE: f64 = 0.9;
 
 /// One need of the parcours and the offer proposed for it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -42,7 +48,18 @@ pub(super) fn parcours(
         }
         total
     };
-    let certain = |c: &Classe| eligibilites[c.eligibilite as usize].statut == Statut::Eligible;
+    // Near and open offers already score higher; an offer whose eligibility is still to confirm
+    // counts for a little less (a remote offer certain for her must not beat a near one to confirm).
+    let preference = |c: &Classe| {
+        let mut p = c.score;
+        if eligibilites[c.eligibilite as usize].statut != Statut::Eligible {
+            p *= FACTEUR_A_CONFIRMER;
+        }
+        if c.candidat.mode == Mode::ADistance {
+            p *= FACTEUR_A_DISTANCE;
+        }
+        p
+    };
     let mut restants = tous;
     let mut choix: Vec<(u64, u32)> = Vec::new();
     while restants != 0 {
@@ -52,8 +69,7 @@ pub(super) fn parcours(
             .max_by(|a, b| {
                 poids_de(a.couverts & restants)
                     .cmp(&poids_de(b.couverts & restants))
-                    .then(certain(a).cmp(&certain(b)))
-                    .then(a.score.total_cmp(&b.score))
+                    .then(preference(a).total_cmp(&preference(b)))
                     .then(b.rotation.cmp(&a.rotation))
                     .then(b.candidat.service.cmp(&a.candidat.service))
             });
