@@ -1,6 +1,6 @@
 //! The data·inclusion v1 records as they arrive on the wire (JSON, JSON Lines, CSV): lenient
-//! optional fields, codes as strings. Validation turns them into [`crate::catalog::Structure`] and
-//! [`crate::catalog::Service`]; the synthetic generator writes them.
+//! optional fields, codes as strings. Validation turns them into [`crate::catalog::model::Structure`] and
+//! [`crate::catalog::model::Service`]; the synthetic generator writes them.
 
 use serde::{Deserialize, Serialize};
 
