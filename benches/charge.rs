@@ -19,7 +19,7 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use maillage::catalog::synth::lieux;
+use maillage::search::charge::{GRAINE_CHARGE, requetes_de_reference};
 use maillage::territoire::Territoires;
 use rand::{Rng, SeedableRng};
 
@@ -66,20 +66,10 @@ enum Requete {
     Compat(String),
 }
 
+/// The reference workload of `maillage::search::charge`: the rich queries as JSON bodies, or
+/// their places with category filters as data·inclusion query strings.
 fn charge(route: &str) -> Vec<Requete> {
     let t = Territoires::embarques();
-    let places = lieux(t);
-    let total: u64 = places.iter().map(|l| u64::from(l.population)).sum();
-    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(42);
-    let besoins = [
-        "mobilite",
-        "emploi",
-        "logement.hebergement-temporaire",
-        "sante",
-        "numerique",
-        "finances.alimentation",
-        "trouver-un-emploi",
-    ];
     let categories = [
         "mobilite",
         "trouver-un-emploi",
@@ -89,40 +79,21 @@ fn charge(route: &str) -> Vec<Requete> {
         "difficultes-financieres",
         "se-former",
     ];
-    (0..1000)
-        .map(|_| {
-            let mut x = rng.random_range(0..total);
-            let lieu = places
-                .iter()
-                .find(|l| {
-                    let p = u64::from(l.population);
-                    if x < p {
-                        true
-                    } else {
-                        x -= p;
-                        false
-                    }
-                })
-                .unwrap_or(&places[0]);
-            let n = rng.random_range(1..=3);
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(GRAINE_CHARGE);
+    requetes_de_reference(t, 1000, GRAINE_CHARGE)
+        .into_iter()
+        .map(|q| {
             if route == "recherche" {
-                let b: Vec<_> = (0..n)
-                    .map(|_| serde_json::json!({"code": besoins[rng.random_range(0..besoins.len())], "priorite": rng.random_range(1..=3)}))
-                    .collect();
-                let mut q = serde_json::json!({"lieu": {"code_commune": lieu.code_insee}, "besoins": b, "rayon_km": rng.random_range(5..40)});
-                if rng.random_bool(0.5) {
-                    q["profil"] = serde_json::json!({"age": rng.random_range(17..65), "rqth": rng.random_bool(0.2), "rsa": rng.random_bool(0.3)});
-                }
-                Requete::Recherche(q.to_string())
-            } else {
-                let mut q = format!("code_commune={}", lieu.code_insee);
-                for _ in 0..n {
-                    q.push_str("&thematiques=");
-                    q.push_str(categories[rng.random_range(0..categories.len())]);
-                }
-                q.push_str(&format!("&size={}", [10, 20, 50][rng.random_range(0..3)]));
-                Requete::Compat(q)
+                return Requete::Recherche(serde_json::to_string(&q).unwrap_or_default());
             }
+            let commune = q.lieu.and_then(|l| l.code_commune).unwrap_or_default();
+            let mut s = format!("code_commune={commune}");
+            for _ in 0..q.besoins.len() {
+                s.push_str("&thematiques=");
+                s.push_str(categories[rng.random_range(0..categories.len())]);
+            }
+            s.push_str(&format!("&size={}", [10, 20, 50][rng.random_range(0..3)]));
+            Requete::Compat(s)
         })
         .collect()
 }

@@ -1,7 +1,6 @@
 //! Search benchmark (issue "Search", DESIGN.md §6): a `synth` catalogue of 300,000 services
-//! (seed 7; `MAILLAGE_BENCH_SERVICES` overrides the size) built into a snapshot, then a fixed
-//! workload of 1,000 queries: places drawn by population (seeded), 1–4 needs, text on one query
-//! in five, a profile on half, `tri=distance` on one in ten, `ouvert_le` on one in ten.
+//! (seed 7; `MAILLAGE_BENCH_SERVICES` overrides the size) built into a snapshot, then the fixed
+//! reference workload of 1,000 queries of `maillage::search::charge` (the HTTP load uses it too).
 //!
 //! Prints the snapshot build time (when the cached one is missing or stale), the load time, the RSS, and the latency distribution of one pass
 //! over the workload (p50, p90, p99, max); criterion then measures the mean over the workload.
@@ -17,9 +16,9 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use maillage::catalog::synth::{OptionsSynth, generer, lieux};
 use maillage::catalog::validation::OptionsChargement;
 use maillage::index;
-use maillage::search::{Requete, RequeteDemandee};
+use maillage::search::Requete;
+use maillage::search::charge::{GRAINE_CHARGE, requetes_de_reference};
 use maillage::territoire::Territoires;
-use rand::{Rng, SeedableRng};
 
 fn services() -> usize {
     std::env::var("MAILLAGE_BENCH_SERVICES")
@@ -82,73 +81,12 @@ fn donnees() -> (PathBuf, PathBuf) {
     (catalogue, index_dir)
 }
 
-/// The fixed workload.
+/// The fixed reference workload, validated.
 fn requetes(n: usize) -> Vec<Requete> {
     let t = Territoires::embarques();
-    let places = lieux(t);
-    let total: u64 = places.iter().map(|l| u64::from(l.population)).sum();
-    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(42);
-    let besoins = [
-        "mobilite",
-        "mobilite.permis",
-        "emploi",
-        "logement.hebergement-temporaire",
-        "sante",
-        "numerique",
-        "finances.alimentation",
-        "trouver-un-emploi",
-        "famille.garde-enfants",
-        "lecture-ecriture-calcul.francais",
-    ];
-    let textes = [
-        "garage",
-        "permis de conduire",
-        "hébergement d'urgence",
-        "atelier",
-        "numérique",
-        "aide alimentaire",
-        "insertion",
-        "emplois",
-        "RQTH",
-        "accompagnement",
-    ];
-    (0..n)
-        .map(|_| {
-            let mut x = rng.random_range(0..total);
-            let lieu = places
-                .iter()
-                .find(|l| {
-                    let p = u64::from(l.population);
-                    if x < p {
-                        true
-                    } else {
-                        x -= p;
-                        false
-                    }
-                })
-                .unwrap_or(&places[0]);
-            let k = rng.random_range(1..=4);
-            let b: Vec<_> = (0..k)
-                .map(|_| serde_json::json!({"code": besoins[rng.random_range(0..besoins.len())], "priorite": rng.random_range(1..=3)}))
-                .collect();
-            let mut q = serde_json::json!({"lieu": {"code_commune": lieu.code_insee}, "besoins": b, "rayon_km": rng.random_range(5..40)});
-            if rng.random_bool(0.5) {
-                q["profil"] = serde_json::json!({"age": rng.random_range(17..65), "rqth": rng.random_bool(0.2), "rsa": rng.random_bool(0.3), "vehicule": rng.random_bool(0.6)});
-            }
-            if rng.random_bool(0.2) {
-                q["texte"] = serde_json::json!(textes[rng.random_range(0..textes.len())]);
-            }
-            if rng.random_bool(0.1) {
-                q["tri"] = serde_json::json!("distance");
-            }
-            if rng.random_bool(0.1) {
-                q["filtres"] = serde_json::json!({"ouvert_le": "2026-12-02T10:00:00+01:00"});
-            }
-            serde_json::from_value::<RequeteDemandee>(q)
-                .expect("shape")
-                .valider(t)
-                .expect("valid")
-        })
+    requetes_de_reference(t, n, GRAINE_CHARGE)
+        .iter()
+        .map(|q| q.valider(t).expect("valid"))
         .collect()
 }
 

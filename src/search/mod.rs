@@ -7,6 +7,7 @@
 pub mod analyse;
 mod besoins;
 mod candidats;
+pub mod charge;
 mod eligibilite;
 mod moteur;
 mod ouverture;
