@@ -199,7 +199,7 @@ fn ecrire(
     };
     let texte = serde_json::to_vec_pretty(&manifest).map_err(|e| IndexError::Io {
         chemin: dir.join(FICHIER_MANIFEST),
-        source: e.into(),
+        cause: e.into(),
     })?;
     std::fs::write(dir.join(FICHIER_MANIFEST), texte).map_err(io(dir.join(FICHIER_MANIFEST)))?;
     synchroniser(dir)?;
@@ -212,7 +212,7 @@ fn ecrire_json<T: Serialize + ?Sized>(chemin: &Path, valeur: &T) -> Result<(), I
     let mut w = BufWriter::with_capacity(1 << 20, fichier);
     serde_json::to_writer(&mut w, valeur).map_err(|e| IndexError::Io {
         chemin: chemin.to_owned(),
-        source: e.into(),
+        cause: e.into(),
     })?;
     w.flush().map_err(io(chemin))
 }

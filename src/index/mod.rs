@@ -39,12 +39,12 @@ pub enum IndexError {
     #[error(transparent)]
     Catalogue(#[from] crate::catalog::validation::ChargementError),
     /// A file could not be read or written.
-    #[error("{chemin} : {source}")]
+    #[error("{chemin} : {cause}")]
     Io {
         /// The file.
         chemin: PathBuf,
-        /// The cause.
-        source: std::io::Error,
+        /// The cause (in the message, not a chained source: printed once).
+        cause: std::io::Error,
     },
     /// No snapshot has been built in this directory.
     #[error(
@@ -69,5 +69,5 @@ pub enum IndexError {
 /// An I/O error on `chemin`.
 pub(crate) fn io(chemin: impl Into<PathBuf>) -> impl FnOnce(std::io::Error) -> IndexError {
     let chemin = chemin.into();
-    move |source| IndexError::Io { chemin, source }
+    move |cause| IndexError::Io { chemin, cause }
 }
