@@ -69,6 +69,9 @@ enum TriArg {
     Pertinence,
     /// By distance.
     Distance,
+    /// The offers the person can mobilise herself first, then by score.
+    #[value(name = "par_soi_meme")]
+    ParSoiMeme,
 }
 
 fn besoin(texte: &str) -> anyhow::Result<BesoinDemande> {
@@ -138,6 +141,7 @@ fn requete(args: &SearchArgs) -> anyhow::Result<RequeteDemandee> {
         tri: match args.tri {
             TriArg::Pertinence => Tri::Pertinence,
             TriArg::Distance => Tri::Distance,
+            TriArg::ParSoiMeme => Tri::ParSoiMeme,
         },
         limite: args.limite,
         curseur: args.curseur.clone(),

@@ -109,7 +109,7 @@ fn schemas() -> Value {
             "profil": {"$ref": "#/components/schemas/Profil"},
             "texte": {"type": "string", "maxLength": 200},
             "filtres": {"$ref": "#/components/schemas/Filtres"},
-            "tri": {"enum": ["pertinence", "distance"], "default": "pertinence"},
+            "tri": {"enum": ["pertinence", "distance", "par_soi_meme"], "default": "pertinence"},
             "limite": {"type": "integer", "minimum": 1, "maximum": 100, "default": 20},
             "curseur": {"type": "string", "description": "curseur_suivant d'une réponse précédente"}
         }},

@@ -90,6 +90,14 @@ code_type!(
     ReseauPorteur, reseaux_porteurs
 );
 
+impl PersonneMobilisatrice {
+    /// The `usagers` code: the person can mobilise the service herself.
+    pub fn usagers() -> PersonneMobilisatrice {
+        #[allow(clippy::expect_used)]
+        PersonneMobilisatrice::parse("usagers").expect("usagers is in the schema")
+    }
+}
+
 impl Public {
     /// The `tous-publics` code: alone, it means everyone.
     pub fn tous_publics() -> Public {

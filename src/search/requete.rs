@@ -104,6 +104,9 @@ pub enum Tri {
     Pertinence,
     /// By distance, remote last.
     Distance,
+    /// The offers the person can mobilise herself (`mobilisable_par` has `usagers`) first, then by
+    /// score: the order of the beneficiary mode.
+    ParSoiMeme,
 }
 
 /// The request as received.

@@ -3,7 +3,8 @@
 //!
 //! Order: for a person without accommodation, the SIAO offers first; then score descending, then
 //! the daily rotation key (fair and stable for a day), then id;
-//! with [`Tri::Distance`], distance ascending (remote last), then id. Only the first
+//! with [`Tri::Distance`], distance ascending (remote last), then id; with [`Tri::ParSoiMeme`], as
+//! by score but the offers the person can mobilise herself before the others. Only the first
 //! `offset + limit` results are ordered ([`slice::select_nth_unstable_by`]), not the whole set.
 
 use std::cmp::Ordering;
@@ -22,7 +23,9 @@ use super::{
     rotation, texte_sature,
 };
 use crate::catalog::model::{Catalogue, Famille, Service};
-use crate::referentiel::{Code, CodeSet, Frais, ModeAccueil, Public, Thematique, TypeService};
+use crate::referentiel::{
+    Code, CodeSet, Frais, ModeAccueil, PersonneMobilisatrice, Public, Thematique, TypeService,
+};
 use crate::territoire::Territoires;
 
 /// Confidence factor applied to the quality term of offers whose zone is unknown.
@@ -421,6 +424,7 @@ impl<'t> Moteur<'t> {
         let mut facettes = CompteurFacettes::new();
         let mut classes: Vec<Classe> = Vec::new();
         let explicites = req.filtres.a_des_filtres_de_service();
+        let usagers = PersonneMobilisatrice::usagers();
         for c in &lanes.candidats {
             let col = &self.colonnes[c.service as usize];
             if explicites && !self.filtre(req, &self.catalogue.services[c.service as usize]) {
@@ -472,6 +476,10 @@ impl<'t> Moteur<'t> {
                 ouverture,
                 rotation: rotation(col.cle, jour),
                 urgence: sans_hebergement && col.famille == Famille::Siao,
+                par_soi_meme: req.tri == Tri::ParSoiMeme
+                    && self.catalogue.services[c.service as usize]
+                        .mobilisable_par
+                        .contains(usagers),
             });
         }
         let services = &self.catalogue.services;
@@ -485,6 +493,13 @@ impl<'t> Moteur<'t> {
                 Tri::Pertinence => b
                     .urgence
                     .cmp(&a.urgence)
+                    .then(b.score.total_cmp(&a.score))
+                    .then(a.rotation.cmp(&b.rotation))
+                    .then_with(par_id),
+                Tri::ParSoiMeme => b
+                    .urgence
+                    .cmp(&a.urgence)
+                    .then(b.par_soi_meme.cmp(&a.par_soi_meme))
                     .then(b.score.total_cmp(&a.score))
                     .then(a.rotation.cmp(&b.rotation))
                     .then_with(par_id),
@@ -577,6 +592,8 @@ pub(super) struct Classe {
     pub(super) ouverture: Ouverture,
     pub(super) rotation: u64,
     pub(super) urgence: bool,
+    /// The person can mobilise it herself (only computed for [`Tri::ParSoiMeme`]).
+    pub(super) par_soi_meme: bool,
 }
 
 mod parcours;

@@ -250,7 +250,7 @@ proptest! {
     fn pagination_is_complete_without_duplicates(
         specs in proptest::collection::vec((-0.3f64..0.3, -0.4f64..0.4, 0usize..3, 0.0f64..1.0), 0..80),
         limite in 1u16..7,
-        par_distance in any::<bool>(),
+        tri in proptest::sample::select(vec!["pertinence", "distance", "par_soi_meme"]),
     ) {
         let themes = ["mobilite--acceder-a-un-vehicule", "trouver-un-emploi--repondre-a-des-offres-demploi", "sante--acces-aux-soins"];
         let services: Vec<Service> = specs.iter().enumerate().map(|(i, (dlat, dlon, th, q))| {
@@ -258,11 +258,13 @@ proptest! {
             s.point = Some(Point::new(50.69 + dlat, 3.17 + dlon));
             s.thematiques = [Thematique::parse(themes[*th]).expect("t")].into_iter().collect();
             s.score_qualite = (q * 4.0).round() / 4.0; // many ties
+            if i % 3 == 0 {
+                s.mobilisable_par = [PersonneMobilisatrice::usagers()].into_iter().collect();
+            }
             s
         }).collect();
         let cat = Catalogue { structures: vec![structure_minimale("s0")], services };
         let moteur = Moteur::new(cat.clone(), t()).expect("engine");
-        let tri = if par_distance { "distance" } else { "pertinence" };
         let base = serde_json::json!({"lieu": {"code_commune": "59512"}, "rayon_km": 30, "tri": tri,
             "besoins": [{"code": "mobilite"}, {"code": "trouver-un-emploi", "priorite": 1}]});
         let mut tout = base.clone();
@@ -500,4 +502,42 @@ fn a_text_alone_searches_everywhere_without_distance() {
     .valider(t())
     .expect_err("a place or a text");
     assert_eq!(sans_rien.champ, "lieu");
+}
+
+#[test]
+fn par_soi_meme_puts_the_offers_she_can_mobilise_herself_first() {
+    let mut cat = catalogue();
+    let demande = |tri: &str| {
+        requete(serde_json::json!({
+            "lieu": {"code_commune": "59512"}, "rayon_km": 30, "tri": tri,
+            "besoins": [{"code": "mobilite"}, {"code": "trouver-un-emploi"}]
+        }))
+    };
+    let moteur = Moteur::new(cat.clone(), t()).expect("engine");
+    let par_score = ids(
+        &cat,
+        &moteur
+            .rechercher(&demande("pertinence"), maintenant())
+            .expect("search"),
+    );
+    assert!(par_score.len() >= 2, "{par_score:?}");
+    // The last offer by score is the only one she can mobilise herself: it comes first.
+    let dernier = par_score.last().cloned().unwrap_or_default();
+    for s in &mut cat.services {
+        s.mobilisable_par = if s.id == dernier {
+            [PersonneMobilisatrice::usagers()].into_iter().collect()
+        } else {
+            CodeSet::default()
+        };
+    }
+    let moteur = Moteur::new(cat.clone(), t()).expect("engine");
+    let r = ids(
+        &cat,
+        &moteur
+            .rechercher(&demande("par_soi_meme"), maintenant())
+            .expect("search"),
+    );
+    assert_eq!(r.first(), Some(&dernier));
+    // The others keep their order by score.
+    assert_eq!(&r[1..], &par_score[..par_score.len() - 1]);
 }
