@@ -20,7 +20,7 @@ use crate::territoire::{CodeCommune, CodePostal, Point, PrecisionPoint, Zone};
 pub struct StructureIdx(pub u32);
 
 /// Opening hours: the text as published, and whether it parses as OSM `opening_hours`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Horaires {
     /// The text as published.
     pub texte: String,
@@ -30,7 +30,7 @@ pub struct Horaires {
 }
 
 /// A postal address.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Adresse {
     /// Street address.
     pub adresse: Option<String>,
@@ -45,7 +45,7 @@ pub struct Adresse {
 }
 
 /// A validated structure.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Structure {
     /// Unique id.
     pub id: String,
@@ -58,6 +58,7 @@ pub struct Structure {
     /// SIRET, 14 digits.
     pub siret: Option<String>,
     /// Réseaux porteurs.
+    #[schema(value_type = Vec<ReseauPorteur>)]
     pub reseaux_porteurs: CodeSet<ReseauPorteur>,
     /// Address.
     #[serde(flatten)]
@@ -81,7 +82,7 @@ pub struct Structure {
 }
 
 /// Where a service's point comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum OriginePoint {
     /// The service's own coordinates.
@@ -95,7 +96,7 @@ pub enum OriginePoint {
 }
 
 /// The eligibility zone, resolved.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(tag = "type", content = "zones", rename_all = "snake_case")]
 pub enum ZoneEligibilite {
     /// No zone published (data·inclusion treats it as everywhere; we rank it lower).
@@ -105,7 +106,19 @@ pub enum ZoneEligibilite {
 }
 
 /// Offer family, from réseaux porteurs, thematiques and names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    utoipa::ToSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Famille {
     /// Atelier et chantier d'insertion.
@@ -199,7 +212,7 @@ impl Famille {
 }
 
 /// A validated, normalised service.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Service {
     /// Unique id.
     pub id: String,
@@ -220,12 +233,14 @@ pub struct Service {
     #[serde(rename = "type")]
     pub type_: Option<TypeService>,
     /// Thematiques (unknown codes dropped).
+    #[schema(value_type = Vec<Thematique>)]
     pub thematiques: CodeSet<Thematique>,
     /// Frais.
     pub frais: Option<Frais>,
     /// Details on fees.
     pub frais_precisions: Option<String>,
     /// Publics (empty: not specified).
+    #[schema(value_type = Vec<Public>)]
     pub publics: CodeSet<Public>,
     /// Details on publics.
     pub publics_precisions: Option<String>,
@@ -239,6 +254,7 @@ pub struct Service {
     /// E-mail.
     pub courriel: Option<String>,
     /// Modes d'accueil.
+    #[schema(value_type = Vec<ModeAccueil>)]
     pub modes_accueil: CodeSet<ModeAccueil>,
     /// Zone codes as published (valid ones).
     pub zone_eligibilite: Option<Vec<String>>,
@@ -247,8 +263,10 @@ pub struct Service {
     /// Mobilisation URL.
     pub lien_mobilisation: Option<String>,
     /// Modes de mobilisation.
+    #[schema(value_type = Vec<ModeMobilisation>)]
     pub modes_mobilisation: CodeSet<ModeMobilisation>,
     /// Who may mobilise it.
+    #[schema(value_type = Vec<PersonneMobilisatrice>)]
     pub mobilisable_par: CodeSet<PersonneMobilisatrice>,
     /// Details on mobilisation.
     pub mobilisation_precisions: Option<String>,

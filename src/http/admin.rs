@@ -30,6 +30,7 @@ use subtle::ConstantTimeEq;
 
 use super::erreur::{CorpsJson, ErreurApi, Genre};
 use super::etat::Etat;
+use super::openapi::erreurs;
 use super::reponse_json;
 use crate::catalog::validation::{Constat, OptionsChargement, TotauxFichier, fichier_de};
 use crate::index::{self, Instantane};
@@ -74,7 +75,7 @@ fn options() -> OptionsChargement {
 }
 
 /// The answer of a reload.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct Rechargement {
     /// Version now served.
     pub version: u64,
@@ -102,7 +103,23 @@ fn charger(etat: &Etat) -> Result<(Instantane, bool), ErreurApi> {
         })
 }
 
+erreurs!(
+    /// The errors of `admin/recharger`.
+    ErreursRecharger: NonAutorise, NonTrouve, Conflit, EchecRechargement, Interne
+);
+erreurs!(
+    /// The errors of `admin/import`.
+    ErreursImport: NonAutorise, NonTrouve, Conflit, EchecRechargement, Interne, RequeteMalformee,
+    ChampInvalide, CorpsTropGros, TypeNonSupporte
+);
+
 /// `POST /api/v1/admin/recharger`.
+#[utoipa::path(post, path = "/api/v1/admin/recharger", tag = "admin",
+    summary = "Reconstruit l'instantané depuis le catalogue et le substitue",
+    description = "L'instantané servi continue de répondre jusqu'à ce que le nouveau soit prêt ; \
+                   un échec garde l'ancien et dit pourquoi. Désactivé sans clé configurée (404).",
+    security(("cle" = [])),
+    responses((status = 200, description = "Version servie et comptes", body = Rechargement), ErreursRecharger))]
 pub async fn recharger(
     State(etat): State<Arc<Etat>>,
     entetes: HeaderMap,
@@ -140,7 +157,7 @@ pub async fn recharger(
 }
 
 /// The body of an import.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Lot {
     /// Structures (data·inclusion v1 fields).
@@ -152,7 +169,7 @@ pub struct Lot {
 }
 
 /// Counts of one kind in the batch.
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, utoipa::ToSchema)]
 pub struct TotauxLot {
     /// Records received.
     pub recus: usize,
@@ -163,7 +180,7 @@ pub struct TotauxLot {
 }
 
 /// The answer of an import: the validation report of the batch.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct RapportImport {
     /// Structures of the batch.
     pub structures: TotauxLot,
@@ -340,6 +357,11 @@ fn importer_bloquant(etat: &Etat, lot: Lot) -> Result<RapportImport, ErreurApi> 
 }
 
 /// `POST /api/v1/admin/import`.
+#[utoipa::path(post, path = "/api/v1/admin/import", tag = "admin",
+    summary = "Importe un lot data·inclusion, écrit durablement avant la réponse, puis indexé",
+    security(("cle" = [])),
+    request_body = Lot,
+    responses((status = 200, description = "Rapport de validation du lot", body = RapportImport), ErreursImport))]
 pub async fn importer(
     State(etat): State<Arc<Etat>>,
     req: axum::extract::Request,

@@ -23,9 +23,12 @@ use serde::Serialize;
 
 use super::erreur::{ErreurApi, ErreurChamp, Genre, court};
 use super::etat::Etat;
+use super::openapi::erreurs;
 use super::recherche::chercher;
 use super::reponse_json;
-use crate::referentiel::{Categorie, Code, Referentiels, Thematique};
+use crate::referentiel::{
+    Categorie, Code, Frais, ModeAccueil, Public, Referentiels, Thematique, TypeService,
+};
 use crate::search::sortie::{ReponseExposee, ServiceExpose};
 use crate::search::{FiltresDemandes, LieuDemande, RequeteDemandee, Tri};
 
@@ -39,7 +42,7 @@ pub const TAILLE_MAX: u16 = 100;
 pub const PAGE_MAX: u32 = 10_000;
 
 /// One item.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct Element<'a> {
     /// The service with its structure.
     pub service: &'a ServiceExpose<'a>,
@@ -48,7 +51,7 @@ pub struct Element<'a> {
 }
 
 /// The page.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct Page<'a> {
     /// The items.
     pub items: Vec<Element<'a>>,
@@ -234,7 +237,38 @@ fn parametre(champ: &str) -> String {
     }
 }
 
+erreurs!(
+    /// The errors of `search/services`.
+    ErreursSearchServices: publiques, ChampInvalide, RequeteMalformee
+);
+
 /// `GET /api/v1/search/services`.
+#[utoipa::path(get, path = "/api/v1/search/services", tag = "data·inclusion",
+    summary = "Recherche compatible avec l'API data·inclusion v1",
+    description = "Mêmes noms de paramètres, listes en clés répétées (`thematiques=a&thematiques=b`), \
+                   une catégorie vaut ses thématiques ; tri par distance, à distance en dernier ; \
+                   les erreurs portent aussi la liste `errors` à la FastAPI.",
+    params(
+        ("code_commune" = Option<String>, Query, description = "code INSEE (ou lat et lon)"),
+        ("lat" = Option<f64>, Query, description = "latitude, avec lon"),
+        ("lon" = Option<f64>, Query, description = "longitude, avec lat"),
+        ("rayon_km" = Option<f64>, Query, description = "rayon, défaut 50, au plus 200"),
+        ("thematiques" = Option<Vec<String>>, Query, description = "thématiques ou catégories (référentiels thematiques, categories)"),
+        ("frais" = Option<Vec<Frais>>, Query),
+        ("types" = Option<Vec<TypeService>>, Query),
+        ("modes_accueil" = Option<Vec<ModeAccueil>>, Query),
+        ("publics" = Option<Vec<Public>>, Query),
+        ("sources" = Option<Vec<String>>, Query),
+        ("score_qualite_minimum" = Option<f64>, Query, description = "0 à 1"),
+        ("exclure_doublons" = Option<bool>, Query, description = "accepté ; les doublons sont toujours regroupés"),
+        ("q" = Option<String>, Query, description = "texte libre, au plus 200 caractères"),
+        ("page" = Option<u32>, Query, description = "à partir de 1"),
+        ("size" = Option<u16>, Query, description = "taille de page, 1 à 100, défaut 50"),
+    ),
+    responses(
+        (status = 200, description = "Page à la data·inclusion", body = Page),
+        ErreursSearchServices
+    ))]
 pub async fn search_services(
     State(etat): State<Arc<Etat>>,
     RawQuery(query): RawQuery,

@@ -17,11 +17,13 @@ use axum::response::{IntoResponse, Response};
 use super::cache;
 use super::erreur::{ErreurApi, court};
 use super::etat::Etat;
+use super::openapi::erreurs;
 use super::reponse_json;
 use crate::coverage::{
     CouvertureError, DemandeCouverture, couverture as calculer, ecrire_cellules, ecrire_communes,
     vers_geojson,
 };
+use crate::referentiel::{PersonneMobilisatrice, Public, ReseauPorteur, TypeService};
 
 /// Output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -101,7 +103,33 @@ fn lire(query: Option<&str>) -> Result<(DemandeCouverture, Format), ErreurApi> {
     Ok((d, format))
 }
 
+erreurs!(
+    /// The errors of `couverture`.
+    ErreursCouverture: publiques, ChampInvalide, RequeteMalformee
+);
+
 /// `GET /api/v1/couverture`.
+#[utoipa::path(get, path = "/api/v1/couverture", tag = "couverture",
+    summary = "Lacunes de couverture d'un territoire pour un ou plusieurs besoins",
+    description = "Cellules H3 avec accessibilité E2SFCA, zones de lacune classées par population, \
+                   saturation ; GeoJSON RFC 7946 (une entité par besoin et cellule, membre `summary`) ou CSV.",
+    params(
+        ("territoire" = String, Query, description = "france, département (59), EPCI (SIREN), region:CODE ou codes de communes séparés par des virgules"),
+        ("besoin" = Vec<String>, Query, description = "besoin, groupe, thématique, catégorie ou tous ; répétable"),
+        ("resolution" = Option<u8>, Query, description = "résolution H3, 5 à 9, défaut 7"),
+        ("rayon_km" = Option<f64>, Query, description = "1 à 50, défaut 10"),
+        ("format" = Option<String>, Query, description = "geojson (défaut) ou csv"),
+        ("par_commune" = Option<bool>, Query, description = "csv : une ligne par commune"),
+        ("publics" = Option<Vec<Public>>, Query),
+        ("types" = Option<Vec<TypeService>>, Query),
+        ("reseaux_porteurs" = Option<Vec<ReseauPorteur>>, Query),
+        ("mobilisable_par" = Option<Vec<PersonneMobilisatrice>>, Query),
+    ),
+    responses(
+        (status = 200, description = "GeoJSON RFC 7946 ou CSV",
+            content((Object = "application/geo+json"), (String = "text/csv"))),
+        ErreursCouverture
+    ))]
 pub async fn couverture(
     State(etat): State<Arc<Etat>>,
     RawQuery(query): RawQuery,

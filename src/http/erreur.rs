@@ -144,7 +144,7 @@ impl Genre {
 }
 
 /// One item of a data·inclusion (FastAPI) style error list, for `search/services` clients.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct ErreurChamp {
     /// Where: `["query", "thematiques"]`.
     pub loc: Vec<String>,
@@ -171,7 +171,7 @@ pub struct ErreurApi {
 }
 
 /// The problem+json body.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct Probleme<'a> {
     /// URI of the kind.
     #[serde(rename = "type")]

@@ -24,6 +24,7 @@ use prometheus_client::registry::Registry;
 
 use super::erreur::ErreurApi;
 use super::etat::{Etat, Servi};
+use super::openapi::erreurs;
 
 /// Labels of a request count.
 #[derive(Debug, Clone, Hash, PartialEq, Eq, EncodeLabelSet)]
@@ -241,7 +242,15 @@ pub async fn mesurer(State(etat): State<Arc<Etat>>, req: Request, next: Next) ->
     reponse
 }
 
+erreurs!(
+    /// The errors of `metrics`.
+    ErreursMetriques: Interne
+);
+
 /// `GET /metrics`.
+#[utoipa::path(get, path = "/metrics", tag = "sondes", summary = "Métriques Prometheus",
+    description = "Requêtes et latences par route, âge et taille de l'instantané, taux de succès des caches.",
+    responses((status = 200, description = "Format texte Prometheus", content_type = "text/plain", body = String), ErreursMetriques))]
 pub async fn metriques(State(etat): State<Arc<Etat>>) -> Result<Response, ErreurApi> {
     let texte = etat.metriques.encoder()?;
     let mut r = texte.into_response();

@@ -12,6 +12,7 @@ use axum::response::Response;
 use super::cache;
 use super::erreur::{CorpsJson, ErreurApi};
 use super::etat::Etat;
+use super::openapi::erreurs;
 use super::reponse_json;
 use crate::search::sortie::ReponseExposee;
 use crate::search::{LieuDemande, RequeteDemandee};
@@ -69,7 +70,22 @@ where
     Ok(corps)
 }
 
+erreurs!(
+    /// The errors of `recherche`.
+    ErreursRecherche: publiques, RequeteMalformee, ChampInvalide, CorpsTropGros, TypeNonSupporte,
+    MethodeNonPermise
+);
+
 /// `POST /api/v1/recherche`.
+#[utoipa::path(post, path = "/api/v1/recherche", tag = "recherche",
+    summary = "Recherche riche : lieu, rayon, besoins, profil, texte, filtres, curseur",
+    description = "Le lieu est ramené au centre de sa cellule H3 de résolution 9 avant la recherche. \
+                   POST seulement : le profil est une donnée sensible, jamais journalisée.",
+    request_body = RequeteDemandee,
+    responses(
+        (status = 200, description = "Résultats expliqués, facettes, exclusions, parcours", body = ReponseExposee),
+        ErreursRecherche
+    ))]
 pub async fn recherche(
     State(etat): State<Arc<Etat>>,
     CorpsJson(demande): CorpsJson<RequeteDemandee>,

@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use super::erreur::{ErreurApi, Genre, court};
 use super::etat::Etat;
+use super::openapi::erreurs;
 use super::reponse_json;
 use crate::catalog::model::{Service, Structure};
 use crate::search::sortie::ServiceExpose;
@@ -28,7 +29,20 @@ fn non_trouve(quoi: &str, id: &str) -> ErreurApi {
     )
 }
 
+erreurs!(
+    /// The errors of the routes reading one resource.
+    ErreursRessource: publiques, NonTrouve
+);
+erreurs!(
+    /// The errors of the commune routes.
+    ErreursCommunes: publiques, ChampInvalide, NonTrouve
+);
+
 /// `GET /api/v1/services/{id}`: the service with its structure summary.
+#[utoipa::path(get, path = "/api/v1/services/{id}", tag = "ressources",
+    summary = "Un service avec le résumé de sa structure",
+    params(("id" = String, Path, description = "identifiant du service")),
+    responses((status = 200, description = "Le service", body = ServiceExpose), ErreursRessource))]
 pub async fn service(
     State(etat): State<Arc<Etat>>,
     Path(id): Path<String>,
@@ -45,7 +59,7 @@ pub async fn service(
 }
 
 /// A structure with its services.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct StructureDetaillee<'a> {
     /// The structure.
     #[serde(flatten)]
@@ -55,6 +69,10 @@ pub struct StructureDetaillee<'a> {
 }
 
 /// `GET /api/v1/structures/{id}`.
+#[utoipa::path(get, path = "/api/v1/structures/{id}", tag = "ressources",
+    summary = "Une structure avec ses services",
+    params(("id" = String, Path, description = "identifiant de la structure")),
+    responses((status = 200, description = "La structure et ses services", body = StructureDetaillee), ErreursRessource))]
 pub async fn structure(
     State(etat): State<Arc<Etat>>,
     Path(id): Path<String>,
@@ -74,7 +92,7 @@ pub async fn structure(
 }
 
 /// A département, named.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct DepartementCourt<'a> {
     /// Code.
     pub code: &'a str,
@@ -83,7 +101,7 @@ pub struct DepartementCourt<'a> {
 }
 
 /// A commune as the typeahead shows it.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct CommuneExposee<'a> {
     /// INSEE code.
     pub code: &'a str,
@@ -163,6 +181,13 @@ fn flottant(p: &[(String, String)], cle: &str, min: f64, max: f64) -> Result<f64
 
 /// `GET /api/v1/communes?q=&limite=`: typeahead on names (accents and case ignored), postal and
 /// INSEE codes, most populous first.
+#[utoipa::path(get, path = "/api/v1/communes", tag = "ressources",
+    summary = "Saisie assistée des communes : nom (accents ignorés), code postal ou code INSEE, par population",
+    params(
+        ("q" = String, Query, description = "texte saisi, au plus 100 caractères"),
+        ("limite" = Option<usize>, Query, description = "1 à 50, défaut 10"),
+    ),
+    responses((status = 200, description = "Communes", body = Vec<CommuneExposee>), ErreursCommunes))]
 pub async fn communes(
     State(etat): State<Arc<Etat>>,
     RawQuery(query): RawQuery,
@@ -210,6 +235,13 @@ pub async fn communes(
 }
 
 /// `GET /api/v1/communes/proche?lat=&lon=`: the nearest commune.
+#[utoipa::path(get, path = "/api/v1/communes/proche", tag = "ressources",
+    summary = "La commune la plus proche d'un point",
+    params(
+        ("lat" = f64, Query, description = "latitude, -90 à 90"),
+        ("lon" = f64, Query, description = "longitude, -180 à 180"),
+    ),
+    responses((status = 200, description = "La commune et sa distance", body = CommuneExposee), ErreursCommunes))]
 pub async fn commune_proche(RawQuery(query): RawQuery) -> Result<Response, ErreurApi> {
     let p = parametres(query.as_deref());
     let lat = flottant(&p, "lat", -90.0, 90.0)?;
@@ -225,6 +257,13 @@ pub async fn commune_proche(RawQuery(query): RawQuery) -> Result<Response, Erreu
 }
 
 /// `GET /api/v1/referentiels/{nom}`: a code list, or the diagnostic needs (`besoins`).
+#[utoipa::path(get, path = "/api/v1/referentiels/{nom}", tag = "ressources",
+    summary = "Un référentiel tel qu'embarqué",
+    description = "thematiques, categories, publics, types, frais, modes_accueil, modes_mobilisation, \
+                   personnes_mobilisatrices, reseaux_porteurs : `{valeurs: [{code, libelle, description}]}` ; \
+                   besoins : les besoins du diagnostic, leurs groupes et signaux.",
+    params(("nom" = String, Path, description = "nom du référentiel")),
+    responses((status = 200, description = "Le référentiel", body = Object), ErreursRessource))]
 pub async fn referentiel(Path(nom): Path<String>) -> Result<Response, ErreurApi> {
     match crate::referentiel::fichier(&nom) {
         Some(texte) => Ok(reponse_json(Bytes::from_static(texte.as_bytes()))),
@@ -246,12 +285,19 @@ pub async fn referentiel(Path(nom): Path<String>) -> Result<Response, ErreurApi>
 }
 
 /// `GET /healthz`: the process answers.
+#[utoipa::path(get, path = "/healthz", tag = "sondes", summary = "Le processus répond",
+    responses((status = 200, description = "`{\"statut\":\"ok\"}`", body = Object)))]
 pub async fn healthz() -> Response {
     reponse_json(Bytes::from_static(br#"{"statut":"ok"}"#))
 }
 
+erreurs!(
+    /// The errors of `readyz`.
+    ErreursPret: Indisponible
+);
+
 /// Readiness.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct Pret<'a> {
     /// `pret`.
     pub statut: &'static str,
@@ -268,6 +314,8 @@ pub struct Pret<'a> {
 }
 
 /// `GET /readyz`: 200 once a snapshot is served, 503 before.
+#[utoipa::path(get, path = "/readyz", tag = "sondes", summary = "Un instantané est servi",
+    responses((status = 200, description = "Prêt", body = Pret), ErreursPret))]
 pub async fn readyz(State(etat): State<Arc<Etat>>) -> Result<Response, ErreurApi> {
     let servi = etat.servi()?;
     let m = &servi.instantane.manifest;

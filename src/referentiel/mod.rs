@@ -13,6 +13,7 @@ mod besoin;
 mod code_list;
 mod code_set;
 mod codes;
+mod schema;
 
 pub use besoin::{Besoin, Besoins, GroupeBesoins, OrigineBesoin, Signal, Situation};
 pub use code_list::{Code, CodeList, Entree};
@@ -21,6 +22,7 @@ pub use codes::{
     Categorie, Frais, ModeAccueil, ModeMobilisation, PersonneMobilisatrice, Public, ReseauPorteur,
     Thematique, TypeService,
 };
+pub use schema::schema_code;
 
 use std::sync::OnceLock;
 

@@ -12,7 +12,7 @@ use crate::catalog::model::{Famille, Service};
 use crate::referentiel::{Code, Public};
 
 /// Why an offer is excluded for this person (the keys of the response's `exclus` counts).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum RaisonExclusion {
     /// EA, EATT, ESAT, Cap emploi without RQTH.
@@ -28,7 +28,7 @@ pub enum RaisonExclusion {
 }
 
 /// The outcome of the gates.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Statut {
     /// Every rule is met.
@@ -40,7 +40,7 @@ pub enum Statut {
 }
 
 /// Status and the reasons that decided it, in French.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct Eligibilite {
     /// Outcome.
     pub statut: Statut,

@@ -10,7 +10,7 @@ use serde::Serialize;
 pub const HORIZON_OUVERTURE_H: i64 = 48;
 
 /// Opening state of an offer at a time.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 #[serde(tag = "etat", content = "a", rename_all = "snake_case")]
 pub enum Ouverture {
     /// Open at that time.

@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 /// What is known of the person. `None` means unknown; rules treat unknown as "to be confirmed".
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Profil {
     /// Age in years.

@@ -28,7 +28,7 @@ pub const TEXTE_MAX: usize = 200;
 pub const BESOINS_MAX: usize = 20;
 
 /// Where the person is: a commune code, a point (with an optional commune), or a postal code.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LieuDemande {
     /// INSEE commune code.
@@ -52,7 +52,7 @@ impl LieuDemande {
 }
 
 /// One need with its priority (1 urgent … 3 secondary, default 2).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BesoinDemande {
     /// Need, group, thematique or category code.
@@ -62,7 +62,7 @@ pub struct BesoinDemande {
 }
 
 /// Explicit filters.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FiltresDemandes {
     /// Thematiques or categories (a category expands to its thematiques).
@@ -96,7 +96,7 @@ pub struct FiltresDemandes {
 }
 
 /// Sort order.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Tri {
     /// By score (default).
@@ -110,7 +110,7 @@ pub enum Tri {
 }
 
 /// The request as received.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RequeteDemandee {
     /// Place.

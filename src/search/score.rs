@@ -38,7 +38,7 @@ impl Default for Poids {
 }
 
 /// The five terms of one result's score, each in [0, 1].
-#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct Composantes {
     /// Σ weights of covered needs / Σ all weights.
     pub besoins: f64,

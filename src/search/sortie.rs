@@ -15,7 +15,7 @@ use crate::catalog::model::{Catalogue, Service, Structure};
 use crate::referentiel::Code;
 
 /// A service with a summary of its structure.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct ServiceExpose<'a> {
     /// The service, in data·inclusion fields (plus the normalised ones).
     #[serde(flatten)]
@@ -25,7 +25,7 @@ pub struct ServiceExpose<'a> {
 }
 
 /// The fields of a structure shown with each of its services.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct StructureResumee<'a> {
     /// Id.
     pub id: &'a str,
@@ -60,7 +60,7 @@ impl<'a> ServiceExpose<'a> {
 }
 
 /// Why a result is where it is, in words and figures.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Explication {
     /// Requested needs it covers.
     pub besoins_couverts: Vec<String>,
@@ -83,7 +83,7 @@ pub struct Explication {
 }
 
 /// One result.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct ResultatExpose<'a> {
     /// The service.
     pub service: ServiceExpose<'a>,
@@ -98,7 +98,7 @@ pub struct ResultatExpose<'a> {
 }
 
 /// One step of the parcours.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct EtapeExposee<'a> {
     /// The need's code.
     pub besoin: String,
@@ -107,7 +107,7 @@ pub struct EtapeExposee<'a> {
 }
 
 /// Id and name of a service.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct ServiceCourt<'a> {
     /// Id.
     pub id: &'a str,
@@ -118,7 +118,7 @@ pub struct ServiceCourt<'a> {
 }
 
 /// The whole answer.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct ReponseExposee<'a> {
     /// This page.
     pub resultats: Vec<ResultatExpose<'a>>,

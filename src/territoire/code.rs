@@ -26,7 +26,7 @@ fn invalide(genre: &'static str, valeur: &str, attendu: &'static str) -> CodeInv
     }
 }
 
-/// Debug, Display, serde and FromStr for a code type with `as_str` and `parse`.
+/// Debug, Display, serde, OpenAPI schema (a string) and FromStr for a code type with `as_str` and `parse`.
 macro_rules! code_traits {
     ($name:ident) => {
         impl fmt::Debug for $name {
@@ -39,6 +39,14 @@ macro_rules! code_traits {
                 f.write_str(self.as_str())
             }
         }
+        impl utoipa::PartialSchema for $name {
+            fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+                utoipa::openapi::schema::ObjectBuilder::new()
+                    .schema_type(utoipa::openapi::schema::Type::String)
+                    .into()
+            }
+        }
+        impl utoipa::ToSchema for $name {}
         impl Serialize for $name {
             fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                 s.serialize_str(self.as_str())

@@ -5,11 +5,23 @@ use serde::{Deserialize, Serialize};
 use super::{CodeCommune, CodeDepartement, CodePostal, CodeRegion, Point, SirenEpci};
 
 /// Index of a commune in [`super::Territoires::communes`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    utoipa::ToSchema,
+)]
 pub struct CommuneId(pub u32);
 
 /// How a commune's point was obtained.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum PrecisionPoint {
     /// The commune's own place in GeoNames cities500.

@@ -4,7 +4,7 @@ use geo::{Distance, Haversine};
 use serde::{Deserialize, Serialize};
 
 /// A WGS84 position in decimal degrees.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Point {
     /// Latitude, −90…90.
     pub lat: f64,

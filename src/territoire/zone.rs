@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use super::{CodeDepartement, CodeRegion, CommuneId, SirenEpci};
 
 /// One resolved zone code of `zone_eligibilite` (or a territory given by a user).
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(tag = "type", content = "code", rename_all = "snake_case")]
 pub enum Zone {
     /// All of France (`france`, `99100`).

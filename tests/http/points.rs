@@ -340,3 +340,79 @@ async fn couverture_geojson_csv_et_erreurs() {
         );
     }
 }
+
+/// Checks `valeur` against the schema `nom` of the served OpenAPI document (JSON Schema 2020-12,
+/// `$ref`s resolved within the document).
+fn conforme(doc: &Value, nom: &str, valeur: &Value) {
+    let schema = json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "components": doc["components"],
+        "$ref": format!("#/components/schemas/{nom}"),
+    });
+    let validateur = jsonschema::validator_for(&schema).expect("schéma valide");
+    let erreurs: Vec<String> = validateur
+        .iter_errors(valeur)
+        .map(|e| format!("{} à {}", e, e.instance_path()))
+        .take(5)
+        .collect();
+    assert!(erreurs.is_empty(), "{nom} : {erreurs:#?}");
+}
+
+/// The answers of every JSON route match the schemas the document generates from the types, and
+/// the request the web page sends matches the request schema.
+#[tokio::test]
+async fn les_reponses_suivent_le_document_openapi() {
+    let s = demarrer(config_demo()).await;
+    let (_, doc) = get(&s.url("/api/v1/openapi.json")).await;
+    let demande = json!({
+        "lieu": {"code_commune": "59512"}, "rayon_km": 30,
+        "besoins": [{"code": "mobilite", "priorite": 1}, {"code": "trouver-un-emploi"}],
+        "profil": {"rqth": true, "vehicule": false, "age": 34},
+        "filtres": {"frais": ["gratuit"]}, "tri": "par_soi_meme", "limite": 5
+    });
+    conforme(&doc, "RequeteDemandee", &demande);
+    let (statut, reponse) = post(&s.url("/api/v1/recherche"), &demande).await;
+    assert_eq!(statut, 200, "{reponse}");
+    assert!(
+        !reponse["resultats"]
+            .as_array()
+            .expect("resultats")
+            .is_empty()
+    );
+    conforme(&doc, "ReponseExposee", &reponse);
+
+    let (statut, page) =
+        get(&s.url("/api/v1/search/services?code_commune=59350&thematiques=mobilite&size=5")).await;
+    assert_eq!(statut, 200);
+    conforme(&doc, "Page", &page);
+
+    let service = &reponse["resultats"][0]["service"];
+    let id = service["id"].as_str().expect("id");
+    let (statut, detail) = get(&s.url(&format!("/api/v1/services/{id}"))).await;
+    assert_eq!(statut, 200);
+    conforme(&doc, "ServiceExpose", &detail);
+    let structure = service["structure"]["id"].as_str().expect("structure");
+    let (statut, detail) = get(&s.url(&format!("/api/v1/structures/{structure}"))).await;
+    assert_eq!(statut, 200);
+    conforme(&doc, "StructureDetaillee", &detail);
+
+    let (_, communes) = get(&s.url("/api/v1/communes?q=roubaix")).await;
+    for c in communes.as_array().expect("liste") {
+        conforme(&doc, "CommuneExposee", c);
+    }
+    let (_, proche) = get(&s.url("/api/v1/communes/proche?lat=50.69&lon=3.18")).await;
+    conforme(&doc, "CommuneExposee", &proche);
+    let (_, pret) = get(&s.url("/readyz")).await;
+    conforme(&doc, "Pret", &pret);
+
+    let (statut, probleme) = post(&s.url("/api/v1/recherche"), &json!({"rayon_km": 900})).await;
+    assert_eq!(statut, 422);
+    conforme(&doc, "Probleme", &probleme);
+    // And the checker does reject what the schema forbids.
+    let schema =
+        json!({"components": doc["components"], "$ref": "#/components/schemas/ReponseExposee"});
+    let validateur = jsonschema::validator_for(&schema).expect("schéma valide");
+    let mut fausse = reponse.clone();
+    fausse["total"] = json!("beaucoup");
+    assert!(!validateur.is_valid(&fausse));
+}

@@ -42,7 +42,7 @@ impl Format {
 }
 
 /// Where a record stands in its file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct Position {
     /// File name (without directory).
     pub fichier: String,

@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::catalog::lecture::Position;
 
 /// Why a record was rejected or corrected.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Motif {
     /// The record could not be decoded (wrong type, bad JSON line, invalid UTF-8).
@@ -40,7 +40,7 @@ pub enum Motif {
 }
 
 /// Rejection or warning.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Gravite {
     /// The record was not loaded.
@@ -50,7 +50,7 @@ pub enum Gravite {
 }
 
 /// One finding on one record.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct Constat {
     /// Where the record is.
     #[serde(flatten)]
@@ -68,7 +68,7 @@ pub struct Constat {
 }
 
 /// Totals of one file.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct TotauxFichier {
     /// File name.
     pub fichier: String,

@@ -20,7 +20,7 @@ use crate::referentiel::{Categorie, Code, CodeSet, ModeAccueil, Referentiels, Th
 use crate::territoire::{CommuneId, IndexPoints, Point, Territoires, Zone};
 
 /// How the person would use the offer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Mode {
     /// On site, within reach.
@@ -30,7 +30,7 @@ pub enum Mode {
 }
 
 /// Whether the person's commune is listed in the service's zone, or the zone is unknown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ConfianceZone {
     /// The zone lists the person's commune (or its EPCI, département, France).

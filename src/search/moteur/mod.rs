@@ -78,7 +78,7 @@ pub struct Reponse {
 }
 
 /// Facet counts over the gated result set.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct Facettes {
     /// By thematique.
     pub thematiques: BTreeMap<&'static str, usize>,
