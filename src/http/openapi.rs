@@ -3,7 +3,7 @@
 //! code that reads its parameters), request and answer bodies are the very types serialised
 //! (`RequeteDemandee`, `ReponseExposee`, the catalog's `Service`…, which derive `ToSchema`), code
 //! lists come from the embedded referential, and each route's error responses come from the
-//! error table ([`Genre::fiche`]) through the [`erreurs!`] lists, so a new kind or code cannot be
+//! error table ([`Genre::fiche`]) through the `erreurs!` lists, so a new kind or code cannot be
 //! forgotten. A test checks that every route of the router is documented.
 
 use std::collections::BTreeMap;

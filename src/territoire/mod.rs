@@ -3,6 +3,7 @@
 
 mod administratif;
 mod build;
+mod chargement;
 mod code;
 mod commune;
 mod eligibilite;
