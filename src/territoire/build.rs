@@ -232,9 +232,43 @@ pub fn construire(sources: &Sources, sortie: &Path) -> Result<Rapport, Territoir
     let deps_src: Vec<DepartementSource> = lire_json(&sources.decoupage, "departements.json")?;
     let regions_src: Vec<RegionSource> = lire_json(&sources.decoupage, "regions.json")?;
 
-    // Current communes and arrondissements.
+    let mut lignes = communes_actuelles(&communes_src)?;
+    rapport.communes = lignes.values().filter(|l| !l.arrondissement).count();
+    rapport.arrondissements = lignes.len() - rapport.communes;
+    let alias = codes_alias(&communes_src, &lignes, &mut rapport);
+    rapport.alias = alias.len();
+    let epcis = rattacher_epci(&epci_src, &mut lignes, &alias)?;
+    rapport.epci = epcis.len();
+    let lieux = lire_geonames(&sources.geonames, &lignes, &alias, &mut rapport)?;
+    placer_exactement(&mut lignes, &lieux, &communes_src, &alias, &mut rapport);
+    emprunter_par_code_postal(&mut lignes);
+    for l in lignes.values() {
+        match l.precision {
+            "exacte" => rapport.exactes += 1,
+            "code_postal" => rapport.code_postal += 1,
+            _ => rapport.absentes += 1,
+        }
+    }
+
+    fs::create_dir_all(sortie).map_err(|source| TerritoireError::Fichier {
+        chemin: sortie.to_path_buf(),
+        source,
+    })?;
+    ecrire_communes(sortie, &lignes)?;
+    ecrire_alias(sortie, &alias)?;
+    ecrire_epci(sortie, &epcis)?;
+    ecrire_departements(sortie, &deps_src)?;
+    ecrire_regions(sortie, &regions_src)?;
+    Ok(rapport)
+}
+
+/// Current communes and municipal arrondissements by code, checked (codes, and every
+/// arrondissement's parent is a current commune); no EPCI and no point yet.
+fn communes_actuelles(
+    communes_src: &[CommuneSource],
+) -> Result<BTreeMap<String, Ligne>, TerritoireError> {
     let mut lignes: BTreeMap<String, Ligne> = BTreeMap::new();
-    for c in &communes_src {
+    for c in communes_src {
         let arrondissement = match c.genre.as_str() {
             "commune-actuelle" => false,
             "arrondissement-municipal" => true,
@@ -272,8 +306,6 @@ pub fn construire(sources: &Sources, sortie: &Path) -> Result<Rapport, Territoir
             },
         );
     }
-    rapport.communes = lignes.values().filter(|l| !l.arrondissement).count();
-    rapport.arrondissements = lignes.len() - rapport.communes;
     for l in lignes.values() {
         if let Some(p) = &l.parent
             && lignes.get(p).is_none_or(|pl| pl.arrondissement)
@@ -284,12 +316,21 @@ pub fn construire(sources: &Sources, sortie: &Path) -> Result<Rapport, Territoir
             });
         }
     }
+    Ok(lignes)
+}
 
-    // Alias codes: old codes of current communes, delegated and associated communes.
+/// Alias codes (old code → current code and kind): old codes of current communes, delegated and
+/// associated communes. A delegated/associated link beats the old code list; an old code leading
+/// to several current communes is counted as ambiguous and keeps the first.
+fn codes_alias(
+    communes_src: &[CommuneSource],
+    lignes: &BTreeMap<String, Ligne>,
+    rapport: &mut Rapport,
+) -> BTreeMap<String, (String, &'static str)> {
     // Priority 0 (delegated/associated link) beats 1 (old code list).
     let mut candidats_alias: BTreeMap<String, BTreeSet<(u8, String, &'static str)>> =
         BTreeMap::new();
-    for c in &communes_src {
+    for c in communes_src {
         match c.genre.as_str() {
             "commune-actuelle" => {
                 for ancien in &c.anciens_codes {
@@ -332,15 +373,18 @@ pub fn construire(sources: &Sources, sortie: &Path) -> Result<Rapport, Territoir
             alias.insert(ancien, (actuel, genre));
         }
     }
-    rapport.alias = alias.len();
-    let mut anciens_de: HashMap<&str, Vec<&str>> = HashMap::new();
-    for (ancien, (actuel, _)) in &alias {
-        anciens_de.entry(actuel).or_default().push(ancien);
-    }
+    alias
+}
 
-    // EPCI membership.
+/// Sets each commune's EPCI from the EPCI member lists (members named by an old code count for
+/// their current commune; arrondissements take their parent's), and returns the EPCI by SIREN.
+fn rattacher_epci<'a>(
+    epci_src: &'a [EpciSource],
+    lignes: &mut BTreeMap<String, Ligne>,
+    alias: &BTreeMap<String, (String, &'static str)>,
+) -> Result<BTreeMap<String, &'a EpciSource>, TerritoireError> {
     let mut epcis: BTreeMap<String, &EpciSource> = BTreeMap::new();
-    for e in &epci_src {
+    for e in epci_src {
         verifie("epci.json", &e.code, SirenEpci::parse)?;
         for m in &e.membres {
             let actuel = if lignes.contains_key(&m.code) {
@@ -354,7 +398,6 @@ pub fn construire(sources: &Sources, sortie: &Path) -> Result<Rapport, Territoir
         }
         epcis.insert(e.code.clone(), e);
     }
-    rapport.epci = epcis.len();
     let epci_parent: HashMap<String, Option<String>> = lignes
         .values()
         .map(|l| (l.code.clone(), l.epci.clone()))
@@ -364,13 +407,22 @@ pub fn construire(sources: &Sources, sortie: &Path) -> Result<Rapport, Territoir
             l.epci = epci_parent.get(p).cloned().flatten();
         }
     }
+    Ok(epcis)
+}
 
-    // GeoNames places, grouped by commune code.
-    let lieux = lire_geonames(&sources.geonames, &lignes, &alias, &mut rapport)?;
-
-    // Exact points.
-    let mut exactes_par_ancien = 0;
-    let mut arrondissements_exacts = 0;
+/// Steps 1 and 2 of the module doc: the exact points, from the GeoNames places carrying the
+/// commune's code (or one of its old codes); arrondissements by their « Lyon 03 » names.
+fn placer_exactement(
+    lignes: &mut BTreeMap<String, Ligne>,
+    lieux: &HashMap<String, Vec<Lieu>>,
+    communes_src: &[CommuneSource],
+    alias: &BTreeMap<String, (String, &'static str)>,
+    rapport: &mut Rapport,
+) {
+    let mut anciens_de: HashMap<&str, Vec<&str>> = HashMap::new();
+    for (ancien, (actuel, _)) in alias {
+        anciens_de.entry(actuel).or_default().push(ancien);
+    }
     for l in lignes.values_mut() {
         let nom = fold(&l.nom);
         let choisi = if l.arrondissement {
@@ -386,7 +438,7 @@ pub fn construire(sources: &Sources, sortie: &Path) -> Result<Rapport, Territoir
                     let choisi =
                         meilleur(lieux.get(p).map(Vec::as_slice), |x| x.nom_plie == attendu);
                     if choisi.is_some() {
-                        arrondissements_exacts += 1;
+                        rapport.arrondissements_exacts += 1;
                     }
                     choisi
                 }
@@ -404,7 +456,7 @@ pub fn construire(sources: &Sources, sortie: &Path) -> Result<Rapport, Territoir
                 }
                 let choisi = meilleur_pour(&anciens, &nom).cloned();
                 if choisi.is_some() {
-                    exactes_par_ancien += 1;
+                    rapport.exactes_par_ancien_code += 1;
                 }
                 choisi
             })
@@ -414,10 +466,11 @@ pub fn construire(sources: &Sources, sortie: &Path) -> Result<Rapport, Territoir
             l.precision = "exacte";
         }
     }
-    rapport.exactes_par_ancien_code = exactes_par_ancien;
-    rapport.arrondissements_exacts = arrondissements_exacts;
+}
 
-    // Postal-code borrowing: per postal code, the most populous exact commune.
+/// Step 3 of the module doc: a commune without an exact point borrows the point of the most
+/// populous exact commune sharing one of its postal codes (never an arrondissement).
+fn emprunter_par_code_postal(lignes: &mut BTreeMap<String, Ligne>) {
     let mut source_cp: HashMap<&str, (u32, &str, (f64, f64))> = HashMap::new();
     for l in lignes.values().filter(|l| !l.arrondissement) {
         let Some(point) = l.point else { continue };
@@ -450,19 +503,9 @@ pub fn construire(sources: &Sources, sortie: &Path) -> Result<Rapport, Territoir
             l.precision = "code_postal";
         }
     }
-    for l in lignes.values() {
-        match l.precision {
-            "exacte" => rapport.exactes += 1,
-            "code_postal" => rapport.code_postal += 1,
-            _ => rapport.absentes += 1,
-        }
-    }
+}
 
-    // Writing.
-    fs::create_dir_all(sortie).map_err(|source| TerritoireError::Fichier {
-        chemin: sortie.to_path_buf(),
-        source,
-    })?;
+fn ecrire_communes(sortie: &Path, lignes: &BTreeMap<String, Ligne>) -> Result<(), TerritoireError> {
     let mut communes = vec![
         "code,nom,genre,parent,departement,region,epci,codes_postaux,population,latitude,\
          longitude,precision"
@@ -492,14 +535,24 @@ pub fn construire(sources: &Sources, sortie: &Path) -> Result<Rapport, Territoir
             l.precision,
         ]));
     }
-    ecrire(sortie, "communes.csv", &communes)?;
+    ecrire(sortie, "communes.csv", &communes)
+}
 
+fn ecrire_alias(
+    sortie: &Path,
+    alias: &BTreeMap<String, (String, &'static str)>,
+) -> Result<(), TerritoireError> {
     let mut lignes_alias = vec!["ancien,actuel,type".to_owned()];
-    for (ancien, (actuel, genre)) in &alias {
+    for (ancien, (actuel, genre)) in alias {
         lignes_alias.push(ligne_csv(&[ancien, actuel, genre]));
     }
-    ecrire(sortie, "alias.csv", &lignes_alias)?;
+    ecrire(sortie, "alias.csv", &lignes_alias)
+}
 
+fn ecrire_epci(
+    sortie: &Path,
+    epcis: &BTreeMap<String, &EpciSource>,
+) -> Result<(), TerritoireError> {
     let mut lignes_epci = vec!["siren,nom,type,population".to_owned()];
     for e in epcis.values() {
         lignes_epci.push(ligne_csv(&[
@@ -509,8 +562,13 @@ pub fn construire(sources: &Sources, sortie: &Path) -> Result<Rapport, Territoir
             &e.population_municipale.unwrap_or(0).to_string(),
         ]));
     }
-    ecrire(sortie, "epci.csv", &lignes_epci)?;
+    ecrire(sortie, "epci.csv", &lignes_epci)
+}
 
+fn ecrire_departements(
+    sortie: &Path,
+    deps_src: &[DepartementSource],
+) -> Result<(), TerritoireError> {
     let mut deps: Vec<&DepartementSource> = deps_src.iter().collect();
     deps.sort_by(|a, b| a.code.cmp(&b.code));
     let mut lignes_deps = vec!["code,nom,region,chef_lieu".to_owned()];
@@ -524,8 +582,10 @@ pub fn construire(sources: &Sources, sortie: &Path) -> Result<Rapport, Territoir
             d.chef_lieu.as_deref().unwrap_or(""),
         ]));
     }
-    ecrire(sortie, "departements.csv", &lignes_deps)?;
+    ecrire(sortie, "departements.csv", &lignes_deps)
+}
 
+fn ecrire_regions(sortie: &Path, regions_src: &[RegionSource]) -> Result<(), TerritoireError> {
     let mut regions: Vec<&RegionSource> = regions_src.iter().collect();
     regions.sort_by(|a, b| a.code.cmp(&b.code));
     let mut lignes_regions = vec!["code,nom".to_owned()];
@@ -533,9 +593,7 @@ pub fn construire(sources: &Sources, sortie: &Path) -> Result<Rapport, Territoir
         verifie("regions.json", &r.code, CodeRegion::parse)?;
         lignes_regions.push(ligne_csv(&[&r.code, &r.nom]));
     }
-    ecrire(sortie, "regions.csv", &lignes_regions)?;
-
-    Ok(rapport)
+    ecrire(sortie, "regions.csv", &lignes_regions)
 }
 
 /// The best place among `lieux` satisfying `filtre`: seat first, then population, then the
