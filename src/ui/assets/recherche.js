@@ -189,6 +189,8 @@ function changerMode() {
   $('zone-referent').hidden = b;
   $('zone-beneficiaire').hidden = !b;
   $('chercher').textContent = b ? 'Trouver de l’aide près de chez moi' : 'Rechercher';
+  // L'ordre est fixé en mode personne accompagnée (accès direct d'abord).
+  $('champ-tri').hidden = b;
 }
 
 // ---------------------------------------------------------------- requête
@@ -222,7 +224,9 @@ function construireRequete() {
   const texte = $('texte').value.trim();
   const r = {
     lieu: etat.lieu, rayon_km: Number($('rayon').value), besoins,
-    filtres, tri: $('tri').value, limite: 20,
+    // La personne accompagnée voit d'abord les offres qu'elle peut mobiliser elle-même : c'est le
+    // moteur qui les range ainsi, d'une page de résultats à l'autre (« charger plus » compris).
+    filtres, tri: b ? 'par_soi_meme' : $('tri').value, limite: 20,
   };
   if (texte) r.texte = texte;
   if (!b) { const p = profil(); if (p) r.profil = p; }
@@ -291,11 +295,9 @@ function rendre(rep, suite) {
   const b = mode() === 'beneficiaire';
   const liste = $('liste');
   if (!suite) liste.replaceChildren();
-  let aAfficher = rep.resultats;
-  if (b) aAfficher = [...aAfficher.filter(parSoiMeme), ...aAfficher.filter((r) => !parSoiMeme(r))];
   const depart = liste.children.length;
   const frag = document.createDocumentFragment();
-  aAfficher.forEach((r, i) => frag.append(carteResultat(r, depart + i + 1, b)));
+  rep.resultats.forEach((r, i) => frag.append(carteResultat(r, depart + i + 1, b)));
   liste.append(frag);
 
   const affiches = etat.resultats.length;
