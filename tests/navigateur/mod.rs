@@ -1,11 +1,11 @@
-//! The web interface in a real browser: headless Chromium driven through WebDriver against the
-//! in-process server on the demo catalog. Runs whenever `chromium` and `chromedriver` are on the
-//! `PATH`; under `MAILLAGE_BROWSER_TESTS=1` (set by `.ci/run`) their absence is a failure.
+//! The web interface in a real browser: headless Chromium driven through WebDriver (`fantoccini`,
+//! see [`pilote`]) against the in-process server on the demo catalog. Runs whenever `chromium`
+//! and `chromedriver` are on the `PATH`; under `MAILLAGE_BROWSER_TESTS=1` (set by `.ci/run`) their absence is a failure.
 //! Screenshots of every step: `target/captures/*.png`.
 
 mod pilote;
 
-use pilote::{NON_EXECUTES, Navigateur, touche};
+use pilote::{Key, NON_EXECUTES, Navigateur};
 use serde_json::json;
 
 use crate::http::serveur::{Serveur, config_demo, demarrer};
@@ -231,11 +231,46 @@ async fn beneficiaire(s: &Serveur, o: &(std::path::PathBuf, std::path::PathBuf))
         premier.contains("Accès direct") || premier.contains("Avec un professionnel"),
         "{premier}"
     );
+    let tout = nav.texte("#liste").await;
+    assert!(
+        !tout.contains("[object"),
+        "éléments imbriqués rendus : {tout}"
+    );
     assert!(
         !premier.contains("Éligibilité"),
         "pas de critère sensible : {premier}"
     );
-    // Self-mobilisable offers first.
+    assert!(
+        nav.script(
+            "return document.getElementById('champ-tri').hidden;",
+            json!([])
+        )
+        .await
+        .as_bool()
+        .unwrap_or(false),
+        "pas de choix d'ordre en mode personne accompagnée"
+    );
+    nav.capture("beneficiaire-02-resultats-360px").await;
+    // Self-mobilisable offers first, across "charger plus": load pages until an offer that needs a
+    // professional shows up (the demo has 63 direct-access offers for mobility around Roubaix).
+    for _ in 0..8 {
+        if nombre(&nav, "#liste .pastille.pro").await > 0
+            || !nav
+                .script("return !document.getElementById('plus').hidden;", json!([]))
+                .await
+                .as_bool()
+                .unwrap_or(false)
+        {
+            break;
+        }
+        let avant = nombre(&nav, "#liste li.resultat").await;
+        nav.cliquer("#plus").await;
+        nav.attendre(
+            &format!("document.querySelectorAll('#liste li.resultat').length > {avant}"),
+            "résultats suivants",
+        )
+        .await;
+    }
     let ordre = nav
         .script(
             "return [...document.querySelectorAll('#liste .pastille')].map(p => p.classList.contains('soi-meme'));",
@@ -244,10 +279,14 @@ async fn beneficiaire(s: &Serveur, o: &(std::path::PathBuf, std::path::PathBuf))
         .await;
     let ordre: Vec<bool> = serde_json::from_value(ordre).unwrap_or_default();
     assert!(
-        ordre.windows(2).all(|w| w[0] || !w[1]),
-        "accès direct d'abord : {ordre:?}"
+        ordre.len() > 20 && ordre.contains(&true) && ordre.contains(&false),
+        "plusieurs pages, des deux sortes : {ordre:?}"
     );
-    nav.capture("beneficiaire-02-resultats-360px").await;
+    assert!(
+        ordre.windows(2).all(|w| w[0] || !w[1]),
+        "accès direct d'abord, d'une page à l'autre : {ordre:?}"
+    );
+    nav.capture("beneficiaire-03-charger-plus-360px").await;
     nav.fermer().await;
 }
 
@@ -256,30 +295,76 @@ async fn carte(s: &Serveur, o: &(std::path::PathBuf, std::path::PathBuf)) {
     nav.aller(&s.url("/carte")).await;
     nav.attendre("document.body.dataset.pret === 'oui'", "page prête")
         .await;
-    nav.script(
-        "const b = document.getElementById('besoin'); b.value = 'mobilite'; return b.value;",
-        json!([]),
-    )
-    .await;
+    // Two needs for the Nord: the mobility group (ticked by default) and the employment group.
+    assert!(
+        nav.script(
+            "return document.getElementById('c-mobilite').checked;",
+            json!([])
+        )
+        .await
+        .as_bool()
+        .unwrap_or(false),
+        "un besoin coché d'office"
+    );
+    nav.cliquer("#c-emploi").await;
+    assert!(
+        nav.texte("#besoins-compte")
+            .await
+            .contains("2 besoins choisis")
+    );
+    nav.capture("carte-01-formulaire").await;
     nav.cliquer("#afficher").await;
     nav.attendre(
-        "document.querySelectorAll('#carte path.cellule').length > 0",
+        "document.body.dataset.vue === '*' && document.querySelectorAll('#carte path.cellule').length > 0",
         "des cellules",
     )
     .await;
+    let par_besoin = nav
+        .script(
+            "return JSON.parse(document.body.dataset.cellulesParBesoin);",
+            json!([]),
+        )
+        .await;
+    for b in ["emploi", "mobilite"] {
+        assert!(
+            par_besoin[b].as_u64().is_some_and(|n| n > 0),
+            "des cellules pour {b} : {par_besoin}"
+        );
+    }
+    assert_eq!(
+        nombre(&nav, "#synthese-besoins tbody tr").await,
+        2,
+        "une ligne de synthèse par besoin"
+    );
     assert!(nav.texte("#legende").await.contains("lacune"));
+    assert!(nav.texte("#legende-vue").await.contains("moins accessible"));
     nav.cliquer("#carte path.cellule").await;
     nav.attendre(
-        "document.querySelector('#cellule dl')",
-        "chiffres de la cellule",
+        "document.querySelectorAll('#cellule-besoins [data-besoin]').length === 2",
+        "chiffres de la cellule pour les deux besoins",
     )
     .await;
-    nav.capture("carte-01-nord").await;
+    nav.capture("carte-02-nord-deux-besoins").await;
+    // One need at a time.
+    for b in ["emploi", "mobilite"] {
+        nav.script(
+            "const v = document.getElementById('vue-besoin'); v.value = arguments[0]; v.dispatchEvent(new Event('change')); return 1;",
+            json!([b]),
+        )
+        .await;
+        nav.attendre(
+            &format!("document.body.dataset.vue === '{b}' && document.querySelectorAll('#carte path.cellule').length > 0"),
+            "la vue d'un besoin",
+        )
+        .await;
+    }
+    nav.capture("carte-03-nord-un-besoin").await;
     let csv = nav
         .script_async(
             "const fin = arguments[arguments.length - 1];
              fetch(document.getElementById('telecharger-csv').href)
-               .then(r => r.text().then(t => fin({statut: r.status, type: r.headers.get('content-type'), debut: t.slice(0, 200)})))
+               .then(r => r.text().then(t => fin({statut: r.status, type: r.headers.get('content-type'),
+                 besoins: [...new Set(t.split('\\n').slice(1).filter(l => l).map(l => l.split(',')[0]))].sort()})))
                .catch(e => fin({erreur: String(e)}));",
         )
         .await;
@@ -288,6 +373,7 @@ async fn carte(s: &Serveur, o: &(std::path::PathBuf, std::path::PathBuf)) {
         csv["type"].as_str().is_some_and(|t| t.contains("csv")),
         "{csv}"
     );
+    assert_eq!(csv["besoins"], json!(["emploi", "mobilite"]), "{csv}");
     nav.fermer().await;
 }
 
@@ -296,7 +382,7 @@ async fn clavier(s: &Serveur, o: &(std::path::PathBuf, std::path::PathBuf)) {
     nav.aller(&s.url("/")).await;
     nav.attendre("document.body.dataset.pret === 'oui'", "page prête")
         .await;
-    nav.tabuler_jusqua(touche::TAB, "lieu", 12).await;
+    nav.tabuler_jusqua(&Key::Tab, "lieu", 12).await;
     nav.clavier("Roubaix").await;
     nav.attendre(
         "document.querySelector('#lieu-liste li[data-code=\"59512\"]')",
@@ -304,14 +390,14 @@ async fn clavier(s: &Serveur, o: &(std::path::PathBuf, std::path::PathBuf)) {
     )
     .await;
     // Roubaix is the first proposal.
-    nav.clavier(touche::BAS).await;
-    nav.clavier(touche::ENTREE).await;
+    nav.clavier(&Key::Down).await;
+    nav.clavier(&Key::Enter).await;
     nav.attendre(
         "document.getElementById('lieu').value.startsWith('Roubaix')",
         "Roubaix retenue au clavier",
     )
     .await;
-    nav.tabuler_jusqua(touche::TAB, "g-mobilite", 8).await;
+    nav.tabuler_jusqua(&Key::Tab, "g-mobilite", 8).await;
     let contour = nav
         .script(
             "return getComputedStyle(document.activeElement).outlineStyle;",
@@ -319,11 +405,11 @@ async fn clavier(s: &Serveur, o: &(std::path::PathBuf, std::path::PathBuf)) {
         )
         .await;
     assert_ne!(contour, "none", "focus visible");
-    nav.clavier(touche::ESPACE).await;
+    nav.clavier(&Key::Space).await;
     nav.capture("clavier-01-besoin-coche").await;
-    let arriere = format!("{}{}{}", touche::MAJ, touche::TAB, touche::RELACHER);
+    let arriere = format!("{}{}{}", &*Key::Shift, &*Key::Tab, &*Key::Null);
     nav.tabuler_jusqua(&arriere, "lieu", 8).await;
-    nav.clavier(touche::ENTREE).await;
+    nav.clavier(&Key::Enter).await;
     nav.attendre(
         "document.querySelectorAll('#liste li.resultat').length > 0",
         "résultats au clavier",
