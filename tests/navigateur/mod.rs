@@ -118,14 +118,6 @@ async fn referent(s: &Serveur, o: &(std::path::PathBuf, std::path::PathBuf)) {
         .await;
     assert_eq!(debordent, json!([]), "rien ne déborde à droite");
     nav.capture("referent-04-resultats").await;
-    let rendu = nav
-        .script("return Number(document.body.dataset.rendu);", json!([]))
-        .await;
-    assert!(
-        rendu.as_f64().is_some_and(|ms| ms < 100.0),
-        "résultats rendus en moins de 100 ms après la réponse : {rendu}"
-    );
-
     let avant = nombre(&nav, "#liste li.resultat").await;
     assert!(
         nav.script("return !document.getElementById('plus').hidden;", json!([]))
@@ -487,6 +479,111 @@ async fn etats(s: &Serveur, o: &(std::path::PathBuf, std::path::PathBuf)) {
     nav.fermer().await;
 }
 
+fn mediane(valeurs: &[f64]) -> Option<f64> {
+    let mut v: Vec<f64> = valeurs.iter().copied().filter(|x| x.is_finite()).collect();
+    v.sort_by(f64::total_cmp);
+    (!v.is_empty()).then(|| v[v.len() / 2])
+}
+
+fn serie(valeurs: &[f64]) -> serde_json::Value {
+    let dixieme = |x: f64| (x * 10.0).round() / 10.0;
+    let arrondies: Vec<f64> = valeurs.iter().map(|&x| dixieme(x)).collect();
+    json!({"mediane_ms": mediane(valeurs).map(dixieme), "valeurs_ms": arrondies})
+}
+
+/// First contentful paint of `chemin`, `fois` loads (the first with an empty cache).
+async fn premier_affichage(nav: &Navigateur, s: &Serveur, chemin: &str, fois: usize) -> Vec<f64> {
+    let mut v = Vec::new();
+    for _ in 0..fois {
+        nav.aller(&s.url(chemin)).await;
+        nav.attendre(
+            "document.body.dataset.pret === 'oui' && performance.getEntriesByName('first-contentful-paint').length > 0",
+            "premier affichage",
+        )
+        .await;
+        let fcp = nav
+            .script(
+                "return performance.getEntriesByName('first-contentful-paint')[0].startTime;",
+                json!([]),
+            )
+            .await;
+        v.extend(fcp.as_f64());
+    }
+    v
+}
+
+/// The durations of the measure `nom` (ms), once it exists.
+async fn mesure(nav: &Navigateur, nom: &str) -> f64 {
+    nav.attendre(
+        &format!("performance.getEntriesByName('{nom}').length > 0"),
+        "une mesure de rendu",
+    )
+    .await;
+    nav.script(
+        "const m = performance.getEntriesByName(arguments[0]); return m[m.length - 1].duration;",
+        json!([nom]),
+    )
+    .await
+    .as_f64()
+    .unwrap_or(f64::NAN)
+}
+
+/// First paint of `/` and `/carte`, and the rendering of the results after the API answers,
+/// written to `target/captures/mesures.json` and printed; never asserted (machines differ).
+async fn mesures(s: &Serveur, o: &(std::path::PathBuf, std::path::PathBuf)) {
+    const FOIS: usize = 5;
+    let nav = Navigateur::lancer(o, 1280, 1000).await;
+    let accueil = premier_affichage(&nav, s, "/", FOIS).await;
+    let carte = premier_affichage(&nav, s, "/carte", FOIS).await;
+    nav.aller(&s.url("/")).await;
+    nav.attendre("document.body.dataset.pret === 'oui'", "page prête")
+        .await;
+    choisir_roubaix(&nav).await;
+    nav.cliquer("#g-mobilite").await;
+    nav.cliquer("#g-emploi").await;
+    let (mut dom, mut affiche) = (Vec::new(), Vec::new());
+    for _ in 0..FOIS {
+        nav.script("performance.clearMeasures(); return 1;", json!([]))
+            .await;
+        nav.cliquer("#chercher").await;
+        dom.push(mesure(&nav, "rendu-resultats").await);
+        affiche.push(mesure(&nav, "rendu-resultats-affiche").await);
+    }
+    let resultats = nombre(&nav, "#liste li.resultat").await;
+    nav.cliquer("#plus").await;
+    let suite = mesure(&nav, "rendu-suite-affiche").await;
+    let agent = nav.script("return navigator.userAgent;", json!([])).await;
+    let processeur = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|t| {
+            t.lines()
+                .find(|l| l.starts_with("model name"))
+                .and_then(|l| l.split(':').nth(1))
+                .map(|m| m.trim().to_owned())
+        })
+        .unwrap_or_default();
+    let m = json!({
+        "machine": {
+            "coeurs": std::thread::available_parallelism().map(|n| n.get()).unwrap_or(0),
+            "processeur": processeur,
+            "navigateur": agent,
+            "serveur": "serveur de test (profil test), catalogue de démonstration",
+        },
+        "premier_affichage": {"/": serie(&accueil), "/carte": serie(&carte)},
+        "rendu_resultats": {
+            "resultats": resultats,
+            "jusqu_au_dom": serie(&dom),
+            "jusqu_a_l_image": serie(&affiche),
+            "charger_plus_jusqu_a_l_image_ms": (suite * 10.0).round() / 10.0,
+        },
+        "budgets_ms": {"premier_affichage": 1000, "rendu_resultats": 100},
+    });
+    let texte = serde_json::to_string_pretty(&m).unwrap_or_default();
+    let _ = std::fs::write(pilote::dossier_captures().join("mesures.json"), &texte);
+    println!("mesures du navigateur (target/captures/mesures.json) : {texte}");
+    nav.fermer().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn interface_web_dans_chromium() {
     let Some(o) = outils() else { return };
@@ -496,6 +593,7 @@ async fn interface_web_dans_chromium() {
     clavier(&s, &o).await;
     etats(&s, &o).await;
     carte(&s, &o).await;
+    mesures(&s, &o).await;
 }
 
 #[tokio::test]

@@ -273,6 +273,7 @@ async function rechercher({ suite = false } = {}) {
       body: JSON.stringify(corps),
     });
     if (numero !== etat.enCours) return;
+    performance.mark('api-repondu');
     etat.reponse = rep;
     etat.resultats = suite ? etat.resultats.concat(rep.resultats) : rep.resultats;
     rendre(rep, suite);
@@ -314,6 +315,11 @@ function rendre(rep, suite) {
   $('actions-export').hidden = rep.total === 0 || b;
   preparerImpression();
   document.body.dataset.rendu = String(Math.round(performance.now() - debut));
+  // Mesures lues par les tests navigateur : de la réponse de l'API à la fin du rendu (DOM prêt),
+  // puis jusqu'à l'image suivante (style et mise en page compris).
+  const mesure = suite ? 'rendu-suite' : 'rendu-resultats';
+  performance.measure(mesure, 'api-repondu');
+  requestAnimationFrame(() => setTimeout(() => performance.measure(`${mesure}-affiche`, 'api-repondu'), 0));
   if (!suite) $('zone-resultats').scrollIntoView({ block: 'start' });
   if (suite && liste.children[depart]) liste.children[depart].querySelector('a')?.focus();
 }
