@@ -135,7 +135,12 @@ static PAGES: LazyLock<Vec<Page>> = LazyLock::new(|| {
         .iter()
         .map(|(nom, source)| {
             let (titre, script, courant, corps) = lire_page(source);
-            let contenu = composer(titre, script, courant, corps);
+            // The search page's <noscript> holds the plain form (see `sans_js`).
+            let corps = corps.replace(
+                "{formulaire_sans_js}",
+                &super::sans_js::formulaire(&super::sans_js::Saisie::default()),
+            );
+            let contenu = composer(titre, script, courant, &corps);
             let etag = String::from_utf8_lossy(&etiquette(contenu.as_bytes())).into_owned();
             Page { nom, contenu, etag }
         })

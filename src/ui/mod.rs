@@ -6,6 +6,7 @@
 //! | `/` | the search: référent mode (diagnostic checklist, profile, explained results, exclusions, parcours, print) and personne accompagnée mode (plain categories, self-mobilisable offers first) |
 //! | `/carte` | coverage for coordinators: H3 cells coloured by accessibility, gaps, offers, downloads |
 //! | `/services/{id}` | the shareable detail page of one offer |
+//! | `/recherche` | the plain search without JavaScript ([`sans_js`], routed with the API's limits) |
 //! | `/ui/{asset}` | the embedded assets ([`actifs`]) |
 //! | `/ui/fond.json` | the optional raster background of the maps ([`Fond`]) |
 //!
@@ -17,6 +18,7 @@
 //! edge; the engine knows nothing of it.
 
 pub mod actifs;
+pub mod sans_js;
 
 use axum::Router;
 use axum::extract::Path;

@@ -633,3 +633,101 @@ async fn pages_et_actifs_servis() {
         .expect("texte");
     assert!(page.contains("<html lang=\"fr\">"));
 }
+
+/// The plain search without JavaScript, with plain HTTP requests.
+#[tokio::test]
+async fn recherche_sans_javascript() {
+    let s = demarrer(config_demo()).await;
+    let c = crate::http::serveur::client();
+    let poster = |corps: &'static str| {
+        c.post(s.url("/recherche"))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(corps)
+            .send()
+    };
+    let accueil = c
+        .get(s.url("/"))
+        .send()
+        .await
+        .expect("requête")
+        .text()
+        .await
+        .expect("texte");
+    let bruit = accueil
+        .split("<noscript>")
+        .nth(1)
+        .expect("un <noscript> sur la page de recherche");
+    assert!(bruit.contains("<form method=\"post\" action=\"/recherche\""));
+    assert!(bruit.contains("<option value=\"mobilite\">"));
+    assert!(!accueil.contains("{formulaire_sans_js}"));
+
+    let vide = c.get(s.url("/recherche")).send().await.expect("requête");
+    assert_eq!(vide.status(), 200);
+    let vide = vide.text().await.expect("texte");
+    assert!(vide.contains("<html lang=\"fr\">") && vide.contains("name=\"lieu\""));
+    assert!(!vide.contains("<script"), "aucun script");
+
+    let r = poster("lieu=Roubaix&rayon=20&categorie=mobilite")
+        .await
+        .expect("requête");
+    assert_eq!(r.status(), 200);
+    assert_eq!(r.headers()["cache-control"], "no-store");
+    let page = r.text().await.expect("texte");
+    assert!(
+        page.contains("offres trouvées à moins de 20 km de Roubaix"),
+        "{page}"
+    );
+    assert!(
+        page.matches("<li class=\"resultat\">").count() == 20,
+        "{page}"
+    );
+    assert!(page.contains("<option value=\"mobilite\" selected>"));
+    assert!(page.contains("Résultats suivants"));
+    // The next page, from the hidden fields of "résultats suivants".
+    let curseur = page
+        .split("name=\"curseur\" value=\"")
+        .nth(1)
+        .and_then(|t| t.split('"').next())
+        .expect("curseur")
+        .to_owned();
+    let suite = c
+        .post(s.url("/recherche"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(format!(
+            "lieu=Roubaix&rayon=20&categorie=mobilite&curseur={curseur}&debut=21"
+        ))
+        .send()
+        .await
+        .expect("requête")
+        .text()
+        .await
+        .expect("texte");
+    assert!(
+        suite.contains("<ol class=\"resultats\" start=\"21\">"),
+        "{suite}"
+    );
+
+    // Postal code, keywords only.
+    let r = poster("lieu=59100&texte=mobilit%C3%A9")
+        .await
+        .expect("requête");
+    assert_eq!(r.status(), 200);
+    assert!(r.text().await.expect("texte").contains("Roubaix"));
+
+    // Errors are said in the page, values escaped.
+    let r = poster("lieu=%3Cscript%3Exqzw&categorie=mobilite")
+        .await
+        .expect("requête");
+    assert_eq!(r.status(), 422);
+    let page = r.text().await.expect("texte");
+    assert!(page.contains("Aucune commune ne correspond à « &lt;script&gt;xqzw »"));
+    assert!(!page.contains("<script>xqzw"));
+    let r = poster("lieu=Roubaix").await.expect("requête");
+    assert_eq!(r.status(), 422);
+    assert!(
+        r.text()
+            .await
+            .expect("texte")
+            .contains("Choisissez un sujet")
+    );
+}

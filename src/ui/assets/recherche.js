@@ -528,6 +528,8 @@ function exporter() {
 // ---------------------------------------------------------------- démarrage
 
 async function demarrer() {
+  // Sans JavaScript, le formulaire complet reste caché au profit de la recherche simple.
+  $('recherche').hidden = false;
   installerLieu();
   document.querySelectorAll('input[name="mode"]').forEach((r) => r.addEventListener('change', changerMode));
   changerMode();
