@@ -120,11 +120,11 @@ pub fn formulaire(s: &Saisie) -> String {
         "<form method=\"post\" action=\"/recherche\" class=\"sans-js\">\n\
          <fieldset>\n<legend>Recherche simple</legend>\n<div class=\"ligne\">\n",
     );
-    let _ = write!(
+    let _ = writeln!(
         h,
         "<div class=\"champ\"><label for=\"sj-lieu\">Commune ou code postal</label>\
          <input id=\"sj-lieu\" name=\"lieu\" type=\"text\" required maxlength=\"{CHAMP_MAX}\" \
-         value=\"{}\" placeholder=\"ex. Roubaix ou 59100\"></div>\n",
+         value=\"{}\" placeholder=\"ex. Roubaix ou 59100\"></div>",
         echapper(&s.lieu)
     );
     h.push_str(
@@ -154,10 +154,10 @@ pub fn formulaire(s: &Saisie) -> String {
         );
     }
     h.push_str("</select></div>\n");
-    let _ = write!(
+    let _ = writeln!(
         h,
         "<div class=\"champ\"><label for=\"sj-texte\">Mots-clés (facultatif)</label>\
-         <input id=\"sj-texte\" name=\"texte\" type=\"search\" maxlength=\"{CHAMP_MAX}\" value=\"{}\"></div>\n",
+         <input id=\"sj-texte\" name=\"texte\" type=\"search\" maxlength=\"{CHAMP_MAX}\" value=\"{}\"></div>",
         echapper(&s.texte)
     );
     h.push_str(
@@ -344,9 +344,9 @@ fn resultats(s: &Saisie, libelle: &str, autres: &[Commune], r: &Value) -> String
     );
     let total = r["total"].as_u64().unwrap_or(0);
     let liste = r["resultats"].as_array().map(Vec::as_slice).unwrap_or(&[]);
-    let _ = write!(
+    let _ = writeln!(
         h,
-        "<p class=\"etat\" role=\"status\">{} à moins de {} km de {}.</p>\n",
+        "<p class=\"etat\" role=\"status\">{} à moins de {} km de {}.</p>",
         if total == 0 {
             "Aucune offre trouvée".to_owned()
         } else {
@@ -373,9 +373,9 @@ fn resultats(s: &Saisie, libelle: &str, autres: &[Commune], r: &Value) -> String
                 let _ = write!(h, "<li>{} écartée(s) : {texte}.</li>", offres(n));
             }
         }
-        let _ = write!(
+        let _ = writeln!(
             h,
-            "<li>Élargissez la distance (au-delà de {} km), choisissez un autre sujet ou retirez les mots-clés.</li></ul>\n",
+            "<li>Élargissez la distance (au-delà de {} km), choisissez un autre sujet ou retirez les mots-clés.</li></ul>",
             s.rayon
         );
     }
@@ -388,7 +388,7 @@ fn resultats(s: &Saisie, libelle: &str, autres: &[Commune], r: &Value) -> String
         h.push_str("</ol>\n");
     }
     if let Some(c) = r["curseur_suivant"].as_str() {
-        let _ = write!(
+        let _ = writeln!(
             h,
             "<form method=\"post\" action=\"/recherche\">\
              <input type=\"hidden\" name=\"lieu\" value=\"{}\">\
@@ -397,7 +397,7 @@ fn resultats(s: &Saisie, libelle: &str, autres: &[Commune], r: &Value) -> String
              <input type=\"hidden\" name=\"texte\" value=\"{}\">\
              <input type=\"hidden\" name=\"curseur\" value=\"{}\">\
              <input type=\"hidden\" name=\"debut\" value=\"{}\">\
-             <button type=\"submit\" class=\"secondaire\">Résultats suivants</button></form>\n",
+             <button type=\"submit\" class=\"secondaire\">Résultats suivants</button></form>",
             echapper(&s.lieu),
             s.rayon,
             echapper(&s.categorie),

@@ -479,6 +479,31 @@ async fn etats(s: &Serveur, o: &(std::path::PathBuf, std::path::PathBuf)) {
     nav.fermer().await;
 }
 
+/// The plain search in Chromium with the pages' JavaScript off.
+async fn sans_javascript(s: &Serveur, o: &(std::path::PathBuf, std::path::PathBuf)) {
+    let nav = Navigateur::lancer_avec(o, 1280, 1000, false).await;
+    nav.aller(&s.url("/")).await;
+    nav.attendre_element("#sj-lieu").await;
+    assert!(nav.visible("#sj-lieu").await, "recherche simple affichée");
+    assert!(
+        !nav.visible("#recherche").await,
+        "formulaire complet caché sans JavaScript"
+    );
+    nav.taper("#sj-lieu", "Roubaix").await;
+    nav.cliquer("#sj-categorie option[value=mobilite]").await;
+    nav.capture("sans-js-01-formulaire").await;
+    nav.cliquer("form.sans-js button[type=submit]").await;
+    nav.attendre_element("ol.resultats li.resultat").await;
+    let etat = nav.texte_element("#titre-resultats + p").await;
+    assert!(etat.contains("offres trouvées"), "{etat}");
+    nav.capture("sans-js-02-resultats").await;
+    nav.cliquer("form[action='/recherche'] button.secondaire")
+        .await;
+    nav.attendre_element("ol.resultats[start='21']").await;
+    nav.capture("sans-js-03-suivants").await;
+    nav.fermer().await;
+}
+
 fn mediane(valeurs: &[f64]) -> Option<f64> {
     let mut v: Vec<f64> = valeurs.iter().copied().filter(|x| x.is_finite()).collect();
     v.sort_by(f64::total_cmp);
@@ -593,6 +618,7 @@ async fn interface_web_dans_chromium() {
     clavier(&s, &o).await;
     etats(&s, &o).await;
     carte(&s, &o).await;
+    sans_javascript(&s, &o).await;
     mesures(&s, &o).await;
 }
 

@@ -72,6 +72,16 @@ impl Drop for Navigateur {
 impl Navigateur {
     /// Starts chromedriver and a headless Chromium whose viewport is `largeur`×`hauteur`.
     pub async fn lancer(outils: &(PathBuf, PathBuf), largeur: u32, hauteur: u32) -> Navigateur {
+        Navigateur::lancer_avec(outils, largeur, hauteur, true).await
+    }
+
+    /// The same, with the pages' JavaScript on or off (WebDriver's own scripts still run).
+    pub async fn lancer_avec(
+        outils: &(PathBuf, PathBuf),
+        largeur: u32,
+        hauteur: u32,
+        javascript: bool,
+    ) -> Navigateur {
         let (navigateur, pilote) = outils;
         let port = port_libre();
         let pilote = Command::new(pilote)
@@ -101,6 +111,9 @@ impl Navigateur {
             options["mobileEmulation"] = json!({"deviceMetrics": {
                 "width": largeur, "height": hauteur, "pixelRatio": 2.0, "touch": true,
             }});
+        }
+        if !javascript {
+            options["prefs"] = json!({"profile.managed_default_content_settings.javascript": 2});
         }
         let mut capacites = Capabilities::new();
         capacites.insert("browserName".into(), json!("chrome"));
@@ -166,6 +179,42 @@ impl Navigateur {
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
+    }
+
+    /// Waits (30 s at most) for an element `css`, without running a script in the page.
+    pub async fn attendre_element(&self, css: &str) {
+        let trouve = self
+            .client
+            .wait()
+            .at_most(Duration::from_secs(30))
+            .for_element(Locator::Css(css))
+            .await;
+        if trouve.is_err() {
+            self.capture("echec").await;
+            panic!("attendu : un élément « {css} »");
+        }
+    }
+
+    /// The rendered text of the element `css`, without running a script in the page.
+    pub async fn texte_element(&self, css: &str) -> String {
+        self.client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("élément « {css} » : {e}"))
+            .text()
+            .await
+            .unwrap_or_else(|e| panic!("texte de « {css} » : {e}"))
+    }
+
+    /// Whether the element `css` is displayed.
+    pub async fn visible(&self, css: &str) -> bool {
+        self.client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("élément « {css} » : {e}"))
+            .is_displayed()
+            .await
+            .unwrap_or(false)
     }
 
     /// Clicks the element `css`.
