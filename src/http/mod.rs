@@ -123,6 +123,11 @@ pub fn routeur(etat: Arc<Etat>) -> Router {
         .route("/api/v1/communes/proche", get(ressources::commune_proche))
         .route("/api/v1/referentiels/{nom}", get(ressources::referentiel))
         .route("/api/v1/couverture", get(couverture::couverture))
+        // The plain search page without JavaScript runs the engine: same limits as the API.
+        .route(
+            "/recherche",
+            get(crate::ui::sans_js::formulaire_vide).post(crate::ui::sans_js::recherche),
+        )
         .route_layer(from_fn_with_state(config.delai, delai));
     if let Some((debit, rafale)) = config.debit_ip {
         let quota = Quota::per_second(NonZeroU32::new(debit).unwrap_or(NonZeroU32::MIN))

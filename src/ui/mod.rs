@@ -6,16 +6,19 @@
 //! | `/` | the search: référent mode (diagnostic checklist, profile, explained results, exclusions, parcours, print) and personne accompagnée mode (plain categories, self-mobilisable offers first) |
 //! | `/carte` | coverage for coordinators: H3 cells coloured by accessibility, gaps, offers, downloads |
 //! | `/services/{id}` | the shareable detail page of one offer |
+//! | `/recherche` | the plain search without JavaScript ([`sans_js`], routed with the API's limits) |
 //! | `/ui/{asset}` | the embedded assets ([`actifs`]) |
 //! | `/ui/fond.json` | the optional raster background of the maps ([`Fond`]) |
 //!
-//! The pages are static HTML driven by plain ES modules (no build step, no framework): every
+//! The pages are static HTML (one shared shell, see [`actifs`]) driven by plain ES modules (no
+//! build step, no framework): every
 //! datum comes from the JSON API (`/api/v1/…`), the need checklist and the category labels from
 //! `/api/v1/referentiels/…` (one source per table). The search is a `POST`: the profile and the
 //! needs never appear in a URL, a log or the browser's storage. This module is part of the HTTP
 //! edge; the engine knows nothing of it.
 
 pub mod actifs;
+pub mod sans_js;
 
 use axum::Router;
 use axum::extract::Path;
@@ -84,7 +87,7 @@ static CSP: std::sync::LazyLock<HeaderValue> = std::sync::LazyLock::new(|| {
 });
 
 /// Serves `a` with its content type and cache policy (pages are revalidated, assets kept an hour).
-fn servir(a: &Actif) -> Response {
+fn servir(a: Actif) -> Response {
     let mut r = a.contenu.into_response();
     let h = r.headers_mut();
     h.insert(header::CONTENT_TYPE, HeaderValue::from_static(a.type_mime));

@@ -37,7 +37,7 @@ export function el(nom, attributs = {}, ...enfants) {
     else if (valeur === true) e.setAttribute(cle, '');
     else e.setAttribute(cle, String(valeur));
   }
-  for (const enfant of enfants.flat()) {
+  for (const enfant of enfants.flat(Infinity)) {
     if (enfant === undefined || enfant === null || enfant === false) continue;
     e.append(enfant instanceof Node ? enfant : document.createTextNode(String(enfant)));
   }

@@ -189,6 +189,8 @@ function changerMode() {
   $('zone-referent').hidden = b;
   $('zone-beneficiaire').hidden = !b;
   $('chercher').textContent = b ? 'Trouver de l’aide près de chez moi' : 'Rechercher';
+  // L'ordre est fixé en mode personne accompagnée (accès direct d'abord).
+  $('champ-tri').hidden = b;
 }
 
 // ---------------------------------------------------------------- requête
@@ -222,7 +224,9 @@ function construireRequete() {
   const texte = $('texte').value.trim();
   const r = {
     lieu: etat.lieu, rayon_km: Number($('rayon').value), besoins,
-    filtres, tri: $('tri').value, limite: 20,
+    // La personne accompagnée voit d'abord les offres qu'elle peut mobiliser elle-même : c'est le
+    // moteur qui les range ainsi, d'une page de résultats à l'autre (« charger plus » compris).
+    filtres, tri: b ? 'par_soi_meme' : $('tri').value, limite: 20,
   };
   if (texte) r.texte = texte;
   if (!b) { const p = profil(); if (p) r.profil = p; }
@@ -269,6 +273,7 @@ async function rechercher({ suite = false } = {}) {
       body: JSON.stringify(corps),
     });
     if (numero !== etat.enCours) return;
+    performance.mark('api-repondu');
     etat.reponse = rep;
     etat.resultats = suite ? etat.resultats.concat(rep.resultats) : rep.resultats;
     rendre(rep, suite);
@@ -291,11 +296,9 @@ function rendre(rep, suite) {
   const b = mode() === 'beneficiaire';
   const liste = $('liste');
   if (!suite) liste.replaceChildren();
-  let aAfficher = rep.resultats;
-  if (b) aAfficher = [...aAfficher.filter(parSoiMeme), ...aAfficher.filter((r) => !parSoiMeme(r))];
   const depart = liste.children.length;
   const frag = document.createDocumentFragment();
-  aAfficher.forEach((r, i) => frag.append(carteResultat(r, depart + i + 1, b)));
+  rep.resultats.forEach((r, i) => frag.append(carteResultat(r, depart + i + 1, b)));
   liste.append(frag);
 
   const affiches = etat.resultats.length;
@@ -312,6 +315,11 @@ function rendre(rep, suite) {
   $('actions-export').hidden = rep.total === 0 || b;
   preparerImpression();
   document.body.dataset.rendu = String(Math.round(performance.now() - debut));
+  // Mesures lues par les tests navigateur : de la réponse de l'API à la fin du rendu (DOM prêt),
+  // puis jusqu'à l'image suivante (style et mise en page compris).
+  const mesure = suite ? 'rendu-suite' : 'rendu-resultats';
+  performance.measure(mesure, 'api-repondu');
+  requestAnimationFrame(() => setTimeout(() => performance.measure(`${mesure}-affiche`, 'api-repondu'), 0));
   if (!suite) $('zone-resultats').scrollIntoView({ block: 'start' });
   if (suite && liste.children[depart]) liste.children[depart].querySelector('a')?.focus();
 }
@@ -520,6 +528,8 @@ function exporter() {
 // ---------------------------------------------------------------- démarrage
 
 async function demarrer() {
+  // Sans JavaScript, le formulaire complet reste caché au profit de la recherche simple.
+  $('recherche').hidden = false;
   installerLieu();
   document.querySelectorAll('input[name="mode"]').forEach((r) => r.addEventListener('change', changerMode));
   changerMode();
