@@ -89,6 +89,7 @@ fn besoin(texte: &str) -> anyhow::Result<BesoinDemande> {
     Ok(BesoinDemande {
         code: code.to_owned(),
         priorite,
+        genre: None,
     })
 }
 

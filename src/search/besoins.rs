@@ -1,8 +1,11 @@
 //! Resolving the needs of a query: each code is a diagnostic need (`mobilite.permis`), a need
 //! group (`mobilite`), a thematique (`mobilite--preparer-un-permis`) or a thematique category
-//! (`trouver-un-emploi`), tried in that order; priority 1 (urgent) … 3 (secondary) weighs 3/2/1.
+//! (`trouver-un-emploi`), tried in that order unless the caller names the kind (five codes are both
+//! a group and a category: `mobilite`, `sante`, `famille`, `numerique`, `lecture-ecriture-calcul`;
+//! the group adds a few thematiques of other categories, e.g. confidence-building offers for the
+//! psychological side of mobility); priority 1 (urgent) … 3 (secondary) weighs 3/2/1.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use crate::referentiel::{Categorie, Code, CodeSet, Referentiels, ReseauPorteur, Thematique};
@@ -15,6 +18,9 @@ pub enum BesoinError {
         "besoin inconnu « {0} » : attendu un besoin du diagnostic (ex. mobilite.permis), un groupe (ex. mobilite), une thématique ou une catégorie data·inclusion"
     )]
     Inconnu(String),
+    /// The code is not of the kind asked for.
+    #[error("« {0} » n'est pas {1}")]
+    PasDeCeGenre(String, &'static str),
     /// Priority outside 1–3.
     #[error(
         "priorité {0} invalide pour le besoin « {1} » : attendu 1 (urgent), 2 ou 3 (secondaire)"
@@ -23,7 +29,7 @@ pub enum BesoinError {
 }
 
 /// What kind of code a need was given as.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum GenreBesoin {
     /// A diagnostic need.
@@ -60,8 +66,29 @@ pub fn poids(priorite: u8) -> f64 {
     f64::from(4 - priorite.clamp(1, 3))
 }
 
-/// Resolves `code` with `priorite`.
+impl GenreBesoin {
+    /// The kind in words, with its article.
+    pub fn en_mots(self) -> &'static str {
+        match self {
+            GenreBesoin::Besoin => "un besoin du diagnostic",
+            GenreBesoin::Groupe => "un groupe de besoins du diagnostic",
+            GenreBesoin::Thematique => "une thématique data·inclusion",
+            GenreBesoin::Categorie => "une catégorie data·inclusion",
+        }
+    }
+}
+
+/// Resolves `code` with `priorite`, trying each kind in order.
 pub fn resoudre(code: &str, priorite: u8) -> Result<BesoinResolu, BesoinError> {
+    resoudre_comme(code, priorite, None)
+}
+
+/// Resolves `code` with `priorite` as a code of kind `genre` (every kind in order when `None`).
+pub fn resoudre_comme(
+    code: &str,
+    priorite: u8,
+    genre: Option<GenreBesoin>,
+) -> Result<BesoinResolu, BesoinError> {
     if !(1..=3).contains(&priorite) {
         return Err(BesoinError::Priorite(
             priorite,
@@ -78,7 +105,12 @@ pub fn resoudre(code: &str, priorite: u8) -> Result<BesoinResolu, BesoinError> {
         priorite,
         poids: poids(priorite),
     };
-    if let Some(b) = r.besoins.besoin(code) {
+    let essayer = |g: GenreBesoin| genre.is_none_or(|voulu| voulu == g);
+    if let Some(b) = r
+        .besoins
+        .besoin(code)
+        .filter(|_| essayer(GenreBesoin::Besoin))
+    {
         return Ok(resolu(
             &b.libelle,
             GenreBesoin::Besoin,
@@ -86,7 +118,11 @@ pub fn resoudre(code: &str, priorite: u8) -> Result<BesoinResolu, BesoinError> {
             b.reseaux_porteurs,
         ));
     }
-    if let Some(g) = r.besoins.groupe(code) {
+    if let Some(g) = r
+        .besoins
+        .groupe(code)
+        .filter(|_| essayer(GenreBesoin::Groupe))
+    {
         let tous = r.besoins.tous();
         let (t, rs) = g
             .besoins
@@ -99,7 +135,7 @@ pub fn resoudre(code: &str, priorite: u8) -> Result<BesoinResolu, BesoinError> {
             });
         return Ok(resolu(&g.libelle, GenreBesoin::Groupe, t, rs));
     }
-    if let Some(t) = Thematique::parse(code) {
+    if let Some(t) = Thematique::parse(code).filter(|_| essayer(GenreBesoin::Thematique)) {
         return Ok(resolu(
             t.libelle(),
             GenreBesoin::Thematique,
@@ -107,7 +143,7 @@ pub fn resoudre(code: &str, priorite: u8) -> Result<BesoinResolu, BesoinError> {
             CodeSet::new(),
         ));
     }
-    if let Some(c) = Categorie::parse(code) {
+    if let Some(c) = Categorie::parse(code).filter(|_| essayer(GenreBesoin::Categorie)) {
         return Ok(resolu(
             c.libelle(),
             GenreBesoin::Categorie,
@@ -115,7 +151,11 @@ pub fn resoudre(code: &str, priorite: u8) -> Result<BesoinResolu, BesoinError> {
             CodeSet::new(),
         ));
     }
-    Err(BesoinError::Inconnu(code.chars().take(80).collect()))
+    let code = code.chars().take(80).collect();
+    Err(match genre {
+        Some(g) => BesoinError::PasDeCeGenre(code, g.en_mots()),
+        None => BesoinError::Inconnu(code),
+    })
 }
 
 #[cfg(test)]
@@ -146,5 +186,29 @@ mod tests {
         assert!(e.to_string().contains("« teleportation »"));
         let e = resoudre("mobilite", 4).expect_err("priority");
         assert!(e.to_string().contains("priorité 4"));
+    }
+
+    #[test]
+    fn a_code_both_group_and_category_resolves_as_the_kind_asked_for() {
+        let groupe = resoudre("mobilite", 2).expect("group");
+        assert_eq!(groupe.genre, GenreBesoin::Groupe);
+        let categorie =
+            resoudre_comme("mobilite", 2, Some(GenreBesoin::Categorie)).expect("category");
+        assert_eq!(categorie.genre, GenreBesoin::Categorie);
+        let bien_etre = Thematique::parse("remobilisation--bien-etre-confiance-en-soi").expect("t");
+        assert!(groupe.thematiques.contains(bien_etre));
+        assert!(!categorie.thematiques.contains(bien_etre));
+        assert!(
+            categorie
+                .thematiques
+                .iter()
+                .all(|t| t.code().starts_with("mobilite--"))
+        );
+        let e = resoudre_comme("mobilite.permis", 2, Some(GenreBesoin::Categorie))
+            .expect_err("not a category");
+        assert_eq!(
+            e.to_string(),
+            "« mobilite.permis » n'est pas une catégorie data·inclusion"
+        );
     }
 }

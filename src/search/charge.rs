@@ -75,6 +75,7 @@ pub fn requetes_de_reference(
                 .map(|_| BesoinDemande {
                     code: BESOINS[rng.random_range(0..BESOINS.len())].to_owned(),
                     priorite: Some(rng.random_range(1..=3)),
+                    genre: None,
                 })
                 .collect();
             let rayon_km = Some(f64::from(rng.random_range(5..40)));

@@ -17,7 +17,7 @@ mod score;
 pub mod sortie;
 mod texte;
 
-pub use besoins::{BesoinError, BesoinResolu, GenreBesoin, poids, resoudre};
+pub use besoins::{BesoinError, BesoinResolu, GenreBesoin, poids, resoudre, resoudre_comme};
 pub(crate) use candidats::modes;
 pub use candidats::{Candidat, ConfianceZone, IndexCandidats, Lanes, Mode, Origine};
 pub use eligibilite::{

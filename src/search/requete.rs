@@ -5,7 +5,7 @@ use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use super::{BesoinResolu, Origine, Profil, resoudre};
+use super::{BesoinResolu, GenreBesoin, Origine, Profil, resoudre, resoudre_comme};
 use crate::referentiel::{
     Code, CodeSet, Frais, ModeAccueil, PersonneMobilisatrice, Public, ReseauPorteur, Thematique,
     TypeService,
@@ -59,6 +59,10 @@ pub struct BesoinDemande {
     pub code: String,
     /// Priority 1–3.
     pub priorite: Option<u8>,
+    /// The kind of code, when the caller means one (`mobilite` is both a group of diagnostic
+    /// needs and a data·inclusion category); absent, each kind is tried in order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub genre: Option<GenreBesoin>,
 }
 
 /// Explicit filters.
@@ -339,7 +343,7 @@ impl RequeteDemandee {
             .iter()
             .enumerate()
             .map(|(i, b)| {
-                resoudre(&b.code, b.priorite.unwrap_or(2))
+                resoudre_comme(&b.code, b.priorite.unwrap_or(2), b.genre)
                     .map_err(|e| erreur(format!("besoins[{i}]"), e.to_string()))
             })
             .collect::<Result<Vec<_>, _>>()?;

@@ -19,7 +19,7 @@ use serde_json::Value;
 use super::actifs::composer;
 use crate::http::erreur::ErreurApi;
 use crate::http::etat::Etat;
-use crate::search::{BesoinDemande, LieuDemande, RequeteDemandee};
+use crate::search::{BesoinDemande, GenreBesoin, LieuDemande, RequeteDemandee};
 use crate::territoire::Territoires;
 
 /// Radii offered, km.
@@ -291,6 +291,9 @@ pub async fn recherche(State(etat): State<Arc<Etat>>, corps: Bytes) -> Response 
             vec![BesoinDemande {
                 code: s.categorie.clone(),
                 priorite: None,
+                // The form lists data·inclusion categories: `mobilite` is the category, not
+                // the group of diagnostic needs of the same code.
+                genre: Some(GenreBesoin::Categorie),
             }]
         },
         texte: (!s.texte.is_empty()).then(|| s.texte.clone()),

@@ -712,6 +712,9 @@ async fn recherche_sans_javascript() {
     );
     assert!(page.contains("<option value=\"mobilite\" selected>"));
     assert!(page.contains("Résultats suivants"));
+    // The subject is the data·inclusion category, not the diagnostic group of the same code (which
+    // also covers confidence-building offers such as a psychologist's consultations).
+    assert!(!page.contains("Consultations de psychologue"), "{page}");
     // The next page, from the hidden fields of "résultats suivants".
     let curseur = page
         .split("name=\"curseur\" value=\"")

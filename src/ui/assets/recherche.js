@@ -214,7 +214,9 @@ function profil() {
 function construireRequete() {
   const b = mode() === 'beneficiaire';
   const besoins = b
-    ? [...document.querySelectorAll('input[data-categorie]:checked')].map((c) => ({ code: c.value }))
+    // Catégories data·inclusion en mots simples : `mobilite` est ici la catégorie, pas le groupe de
+    // besoins du diagnostic qui porte le même code.
+    ? [...document.querySelectorAll('input[data-categorie]:checked')].map((c) => ({ code: c.value, genre: 'categorie' }))
     : [...document.querySelectorAll('input[data-besoin]:checked')].map((c) => ({
       code: c.value, priorite: Number($(`${c.id}-priorite`).value),
     }));
