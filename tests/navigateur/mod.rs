@@ -5,7 +5,7 @@
 
 mod pilote;
 
-use pilote::{Key, NON_EXECUTES, Navigateur};
+use pilote::{JavaScript, Key, NON_EXECUTES, Navigateur};
 use serde_json::json;
 
 use crate::http::serveur::{Serveur, config_demo, demarrer};
@@ -484,7 +484,7 @@ async fn etats(s: &Serveur, o: &(std::path::PathBuf, std::path::PathBuf)) {
 
 /// The plain search in Chromium with the pages' JavaScript off.
 async fn sans_javascript(s: &Serveur, o: &(std::path::PathBuf, std::path::PathBuf)) {
-    let nav = Navigateur::lancer_avec(o, 1280, 1000, false).await;
+    let nav = Navigateur::lancer_avec(o, 1280, 1000, JavaScript::Coupe).await;
     nav.aller(&s.url("/")).await;
     nav.attendre_element("#sj-lieu").await;
     assert!(nav.visible("#sj-lieu").await, "recherche simple affichée");

@@ -69,10 +69,19 @@ impl Drop for Navigateur {
     }
 }
 
+/// Whether the pages' own JavaScript runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JavaScript {
+    /// On, as for every user.
+    Actif,
+    /// Off, to check the pages that must work without it.
+    Coupe,
+}
+
 impl Navigateur {
     /// Starts chromedriver and a headless Chromium whose viewport is `largeur`×`hauteur`.
     pub async fn lancer(outils: &(PathBuf, PathBuf), largeur: u32, hauteur: u32) -> Navigateur {
-        Navigateur::lancer_avec(outils, largeur, hauteur, true).await
+        Navigateur::lancer_avec(outils, largeur, hauteur, JavaScript::Actif).await
     }
 
     /// The same, with the pages' JavaScript on or off (WebDriver's own scripts still run).
@@ -80,7 +89,7 @@ impl Navigateur {
         outils: &(PathBuf, PathBuf),
         largeur: u32,
         hauteur: u32,
-        javascript: bool,
+        javascript: JavaScript,
     ) -> Navigateur {
         let (navigateur, pilote) = outils;
         let port = port_libre();
@@ -112,7 +121,7 @@ impl Navigateur {
                 "width": largeur, "height": hauteur, "pixelRatio": 2.0, "touch": true,
             }});
         }
-        if !javascript {
+        if javascript == JavaScript::Coupe {
             options["prefs"] = json!({"profile.managed_default_content_settings.javascript": 2});
         }
         let mut capacites = Capabilities::new();
