@@ -190,7 +190,8 @@ impl IndexTexte {
             .lecteur
             .searcher()
             .search(requete.as_ref(), &Correspondances)?;
-        trouves.sort_unstable_by_key(|&(s, _)| s);
+        // Each segment's matches come in service order: the stable sort merges those runs.
+        trouves.sort_by_key(|&(s, _)| s);
         Ok(trouves)
     }
 }
