@@ -174,6 +174,8 @@ pub struct Moteur<'t> {
     horaires_uniques: Vec<OpeningHours>,
     /// Per service: what the hot loop reads, in a compact row.
     colonnes: Vec<Colonne>,
+    /// Per service: its thematiques (the pre-filter's column).
+    thematiques: Vec<CodeSet<Thematique>>,
     /// Number of distinct eligibility classes ([`Colonne::classe_eligibilite`]).
     classes_eligibilite: usize,
     poids: Poids,
@@ -235,6 +237,7 @@ impl<'t> Moteur<'t> {
             index,
             horaires_uniques,
             colonnes: colonnes.lignes,
+            thematiques: colonnes.thematiques,
             classes_eligibilite: colonnes.classes_eligibilite,
             poids: Poids::default(),
         }
@@ -344,7 +347,7 @@ impl<'t> Moteur<'t> {
             .fold(CodeSet::new(), |u, b| u.union(&b.thematiques));
         let filtre_th = req.filtres.thematiques;
         let garder = |i: u32| {
-            let th = &self.colonnes[i as usize].thematiques;
+            let th = &self.thematiques[i as usize];
             (besoins_th.is_empty() || th.intersects(&besoins_th))
                 && (filtre_th.is_empty() || th.intersects(&filtre_th))
                 && correspond_texte(i).is_some()
@@ -450,6 +453,7 @@ impl<'t> Moteur<'t> {
                 eligibilite: elig,
                 couverts,
                 rotation: rotation(col.cle, jour),
+                rang_id: col.rang_id,
                 urgence: sans_hebergement && col.famille == Famille::Siao,
                 par_soi_meme: req.tri == Tri::ParSoiMeme
                     && self.catalogue.services[c.service as usize]
@@ -457,13 +461,8 @@ impl<'t> Moteur<'t> {
                         .contains(usagers),
             });
         }
-        let services = &self.catalogue.services;
         let ordre = |a: &Classe, b: &Classe| -> Ordering {
-            let par_id = || {
-                services[a.candidat.service as usize]
-                    .id
-                    .cmp(&services[b.candidat.service as usize].id)
-            };
+            let par_id = || a.rang_id.cmp(&b.rang_id);
             match req.tri {
                 Tri::Pertinence => b
                     .urgence
@@ -485,7 +484,7 @@ impl<'t> Moteur<'t> {
             }
         };
         // The same offer published by several sources is shown once: its best-ranked copy.
-        let mut meilleurs: HashMap<u32, usize> = HashMap::new();
+        let mut meilleurs: HashMap<u32, usize, HachageEntier> = HashMap::default();
         for (i, k) in classes.iter().enumerate() {
             if let Some(grappe) = self.colonnes[k.candidat.service as usize].doublon {
                 meilleurs
@@ -583,6 +582,8 @@ pub(super) struct Classe {
     pub(super) eligibilite: u32,
     pub(super) couverts: u64,
     pub(super) rotation: u64,
+    /// [`Colonne::rang_id`]: the last tie-break, the service id's order.
+    pub(super) rang_id: u32,
     pub(super) urgence: bool,
     /// The person can mobilise it herself (only computed for [`Tri::ParSoiMeme`]).
     pub(super) par_soi_meme: bool,
@@ -596,6 +597,6 @@ mod parcours;
 #[cfg(test)]
 mod tests;
 
-use colonnes::{Colonne, Colonnes};
+use colonnes::{Colonne, Colonnes, HachageEntier};
 pub use parcours::EtapeParcours;
 use parcours::parcours;
