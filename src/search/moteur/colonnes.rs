@@ -8,14 +8,17 @@
 use std::collections::HashMap;
 
 use crate::catalog::model::{Famille, Service};
-use crate::referentiel::{CodeSet, Frais, ModeAccueil, Public, Thematique, TypeService};
+use crate::referentiel::{Code, CodeSet, Frais, ModeAccueil, Public, Thematique, TypeService};
 use crate::search::cle_service;
 
-/// The fields of a service the hot loop reads, packed.
+/// The fields of a service the hot loop reads, packed into one cache line (a candidate costs one
+/// memory access, not two straddled lines).
 #[derive(Debug, Clone, Copy)]
+#[repr(align(64))]
 pub(super) struct Colonne {
     pub(super) thematiques: CodeSet<Thematique>,
-    pub(super) modes_accueil: CodeSet<ModeAccueil>,
+    /// Bits of its [`CodeSet<ModeAccueil>`] (the referential has fewer than 8 codes).
+    modes_accueil: u8,
     pub(super) qualite: f64,
     /// [`cle_service`] of its id.
     pub(super) cle: u64,
@@ -31,6 +34,13 @@ pub(super) struct Colonne {
     pub(super) famille: Famille,
 }
 
+impl Colonne {
+    /// Its modes d'accueil.
+    pub(super) fn modes_accueil(&self) -> CodeSet<ModeAccueil> {
+        CodeSet::from_bits(u128::from(self.modes_accueil))
+    }
+}
+
 /// The rows of a catalogue and the number of distinct eligibility classes.
 pub(super) struct Colonnes {
     pub(super) lignes: Vec<Colonne>,
@@ -43,6 +53,10 @@ pub(super) struct Colonnes {
 impl Colonnes {
     /// The rows of `services`, with the index of their distinct opening hours.
     pub(super) fn new(services: &[Service], horaires: &[Option<u32>]) -> Self {
+        assert!(
+            ModeAccueil::liste().len() <= 8,
+            "the modes d'accueil no longer fit in a byte"
+        );
         let mut par_id: Vec<u32> = (0..services.len() as u32).collect();
         par_id.sort_unstable_by(|&a, &b| services[a as usize].id.cmp(&services[b as usize].id));
         let mut rangs = vec![0u32; services.len()];
@@ -59,7 +73,7 @@ impl Colonnes {
                 let classe_eligibilite = *classes.entry((s.famille, s.publics)).or_insert(n);
                 Colonne {
                     thematiques: s.thematiques,
-                    modes_accueil: s.modes_accueil,
+                    modes_accueil: s.modes_accueil.bits() as u8,
                     qualite: s.score_qualite,
                     cle: cle_service(&s.id),
                     doublon: s.doublon,

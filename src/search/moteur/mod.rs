@@ -138,7 +138,7 @@ impl CompteurFacettes {
         if let Some(f) = s.frais {
             plus(&mut self.frais[f.index()]);
         }
-        for m in s.modes_accueil.iter() {
+        for m in s.modes_accueil().iter() {
             plus(&mut self.modes_accueil[m.index()]);
         }
     }
@@ -381,11 +381,16 @@ impl<'t> Moteur<'t> {
             }
         };
         let mut exclus: BTreeMap<RaisonExclusion, usize> = BTreeMap::new();
-        let hors_territoire = lanes
-            .hors_territoire
-            .iter()
-            .filter(|&&i| self.filtre(req, &self.catalogue.services[i as usize]))
-            .count();
+        // They passed `garder`, which is the whole filter unless there are service filters.
+        let hors_territoire = if req.filtres.a_des_filtres_de_service() {
+            lanes
+                .hors_territoire
+                .iter()
+                .filter(|&&i| self.filtre(req, &self.catalogue.services[i as usize]))
+                .count()
+        } else {
+            lanes.hors_territoire.len()
+        };
         if hors_territoire > 0 {
             exclus.insert(RaisonExclusion::HorsTerritoire, hors_territoire);
         }
@@ -404,8 +409,15 @@ impl<'t> Moteur<'t> {
         let explicites = req.filtres.a_des_filtres_de_service();
         let usagers = PersonneMobilisatrice::usagers();
         let proximite_distance = proximite_a_distance(autonomie);
-        for c in &lanes.candidats {
-            let col = &self.colonnes[c.service as usize];
+        // The rows first, in a loop of independent loads: the processor overlaps their cache
+        // misses, which the long body below would serialise (one miss per candidate, the main cost
+        // of a dense query).
+        let lignes: Vec<Colonne> = lanes
+            .candidats
+            .iter()
+            .map(|c| self.colonnes[c.service as usize])
+            .collect();
+        for (c, col) in lanes.candidats.iter().zip(&lignes) {
             if explicites && !self.filtre(req, &self.catalogue.services[c.service as usize]) {
                 continue;
             }
