@@ -282,11 +282,12 @@ impl IndexCandidats {
                 proches.push((i, d));
             }
         }
+        // Each service once (first occurrence), then the pre-filter, then the zone, each in its
+        // own tight loop: the processor overlaps the memory accesses of successive services.
+        // (`garder` is deterministic, so testing it after the dedup keeps the same set.)
+        proches.retain(|&(i, _)| !vus.deja(i));
+        proches.retain(|&(i, _)| garder(i));
         for (i, d) in proches {
-            // `garder` is deterministic: checking it after `vus` skips it for repeats.
-            if vus.deja(i) || !garder(i) {
-                continue;
-            }
             match self.zones.confiance(i, &contenant) {
                 Some(z) => lanes.candidats.push(Candidat {
                     service: i,
@@ -309,10 +310,12 @@ impl IndexCandidats {
             .into_iter()
             .flatten()
             .map(|&i| (i, ConfianceZone::Inconnue));
-        for (i, zone) in listees.chain(inconnues) {
-            if vus.deja(i) || !garder(i) {
-                continue;
-            }
+        let mut distants: Vec<(u32, ConfianceZone)> = listees
+            .chain(inconnues)
+            .filter(|&(i, _)| !vus.deja(i))
+            .collect();
+        distants.retain(|&(i, _)| garder(i));
+        for (i, zone) in distants {
             lanes.candidats.push(Candidat {
                 service: i,
                 mode: Mode::ADistance,
