@@ -8,9 +8,9 @@
 //! match back to its service.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::columnar::Column;
 use tantivy::schema::{
     Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions,
 };
@@ -48,6 +48,9 @@ pub struct IndexTexte {
     index: Index,
     lecteur: IndexReader,
     champs: ChampsTexte,
+    /// Per segment (by ordinal; the reader is never reloaded), the service of each document:
+    /// read once, instead of through the fast-field column for every match of every query.
+    services: Arc<Vec<Vec<u32>>>,
 }
 
 impl std::fmt::Debug for IndexTexte {
@@ -167,14 +170,26 @@ impl IndexTexte {
 
     fn avec_index(index: Index) -> Result<Self, TexteError> {
         let (champs, _) = Self::champs(&index)?;
-        let lecteur = index
+        let lecteur: IndexReader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
             .try_into()?;
+        let services = lecteur
+            .searcher()
+            .segment_readers()
+            .iter()
+            .map(|segment| {
+                let colonne = segment.fast_fields().u64(CHAMP_SERVICE)?;
+                Ok((0..segment.max_doc())
+                    .map(|doc| colonne.first(doc).map_or(u32::MAX, |s| s as u32))
+                    .collect())
+            })
+            .collect::<tantivy::Result<Vec<Vec<u32>>>>()?;
         Ok(IndexTexte {
             index,
             lecteur,
             champs,
+            services: Arc::new(services),
         })
     }
 
@@ -186,20 +201,22 @@ impl IndexTexte {
     /// Every service matching `texte` with its BM25 score, sorted by service index.
     pub fn chercher(&self, texte: &str) -> Result<Vec<(u32, f32)>, TexteError> {
         let requete = requete_texte(&self.index, self.champs, texte)?;
-        let mut trouves = self
-            .lecteur
-            .searcher()
-            .search(requete.as_ref(), &Correspondances)?;
-        trouves.sort_unstable_by_key(|&(s, _)| s);
+        let mut trouves = self.lecteur.searcher().search(
+            requete.as_ref(),
+            &Correspondances(Arc::clone(&self.services)),
+        )?;
+        // Each segment's matches come in service order: the stable sort merges those runs.
+        trouves.sort_by_key(|&(s, _)| s);
         Ok(trouves)
     }
 }
 
-/// Collects every match as `(service, score)`.
-struct Correspondances;
+/// Collects every match as `(service, score)`, with the services of each segment's documents.
+struct Correspondances(Arc<Vec<Vec<u32>>>);
 
 struct CorrespondancesSegment {
-    services: Column<u64>,
+    services: Arc<Vec<Vec<u32>>>,
+    segment: usize,
     trouves: Vec<(u32, f32)>,
 }
 
@@ -209,11 +226,12 @@ impl Collector for Correspondances {
 
     fn for_segment(
         &self,
-        _: SegmentOrdinal,
-        segment: &SegmentReader,
+        ordinal: SegmentOrdinal,
+        _: &SegmentReader,
     ) -> tantivy::Result<CorrespondancesSegment> {
         Ok(CorrespondancesSegment {
-            services: segment.fast_fields().u64(CHAMP_SERVICE)?,
+            services: Arc::clone(&self.0),
+            segment: ordinal as usize,
             trouves: Vec::new(),
         })
     }
@@ -231,8 +249,14 @@ impl SegmentCollector for CorrespondancesSegment {
     type Fruit = Vec<(u32, f32)>;
 
     fn collect(&mut self, doc: DocId, score: Score) {
-        if let Some(service) = self.services.first(doc) {
-            self.trouves.push((service as u32, score));
+        let service = self
+            .services
+            .get(self.segment)
+            .and_then(|docs| docs.get(doc as usize))
+            .copied()
+            .unwrap_or(u32::MAX);
+        if service != u32::MAX {
+            self.trouves.push((service, score));
         }
     }
 

@@ -81,6 +81,8 @@ pub struct IndexCandidats {
     /// Remote services without a published zone.
     a_distance_sans_zone: Repartition<Vec<u32>>,
     sur_place: Vec<bool>,
+    /// Every service's zones, numbered.
+    zones: TableZones,
 }
 
 /// A collection split by thematique category: each service is in `toutes` and in the part of every
@@ -233,6 +235,7 @@ impl IndexCandidats {
             a_distance_par_zone,
             a_distance_sans_zone,
             sur_place,
+            zones: TableZones::new(&catalogue.services),
         }
     }
 
@@ -257,15 +260,7 @@ impl IndexCandidats {
         categories: Option<CodeSet<Categorie>>,
         garder: &dyn Fn(u32) -> bool,
     ) -> Lanes {
-        let zone = |s: &Service| -> Option<ConfianceZone> {
-            match &s.zone {
-                ZoneEligibilite::Inconnue => Some(ConfianceZone::Inconnue),
-                ZoneEligibilite::Zones(zs) => zs
-                    .iter()
-                    .any(|z| territoires.zone_contient(z, origine.commune))
-                    .then_some(ConfianceZone::Listee),
-            }
-        };
+        let contenant = self.zones.contenant(territoires, origine.commune);
         let mut vus = Vus::new(catalogue.services.len());
         let mut lanes = Lanes::default();
         let mut proches: Vec<(u32, f64)> = self
@@ -287,11 +282,13 @@ impl IndexCandidats {
                 proches.push((i, d));
             }
         }
+        // Each service once (first occurrence), then the pre-filter, then the zone, each in its
+        // own tight loop: the processor overlaps the memory accesses of successive services.
+        // (`garder` is deterministic, so testing it after the dedup keeps the same set.)
+        proches.retain(|&(i, _)| !vus.deja(i));
+        proches.retain(|&(i, _)| garder(i));
         for (i, d) in proches {
-            if !garder(i) || vus.deja(i) {
-                continue;
-            }
-            match zone(&catalogue.services[i as usize]) {
+            match self.zones.confiance(i, &contenant) {
                 Some(z) => lanes.candidats.push(Candidat {
                     service: i,
                     mode: Mode::SurPlace,
@@ -313,10 +310,12 @@ impl IndexCandidats {
             .into_iter()
             .flatten()
             .map(|&i| (i, ConfianceZone::Inconnue));
-        for (i, zone) in listees.chain(inconnues) {
-            if !garder(i) || vus.deja(i) {
-                continue;
-            }
+        let mut distants: Vec<(u32, ConfianceZone)> = listees
+            .chain(inconnues)
+            .filter(|&(i, _)| !vus.deja(i))
+            .collect();
+        distants.retain(|&(i, _)| garder(i));
+        for (i, zone) in distants {
             lanes.candidats.push(Candidat {
                 service: i,
                 mode: Mode::ADistance,
@@ -368,3 +367,6 @@ impl IndexCandidats {
 
 #[cfg(test)]
 mod tests;
+mod zones;
+
+use zones::TableZones;

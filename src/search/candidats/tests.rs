@@ -220,3 +220,39 @@ proptest! {
         prop_assert_eq!(lanes.hors_territoire.len(), hors);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// The numbered zone table answers like [`Territoires::zone_contient`] on the services' zones.
+    #[test]
+    fn the_zone_table_agrees_with_zone_contient(
+        zones_services in proptest::collection::vec(proptest::collection::vec(0usize..9, 0..4), 1..20),
+        commune in 0usize..6,
+    ) {
+        let codes = ["france", "59", "62", "59512", "69123", "69387", "84", "200093201", "75"];
+        let communes = ["59512", "59350", "69387", "69123", "62041", "75056"];
+        let services: Vec<Service> = zones_services.iter().enumerate().map(|(i, zs)| {
+            let mut s = service(&format!("s{i}"), None, None, &[], None);
+            if !zs.is_empty() {
+                s.zone = ZoneEligibilite::Zones(
+                    zs.iter().map(|&z| t().zone_eligibilite(codes[z]).expect("zone")).collect(),
+                );
+            }
+            s
+        }).collect();
+        let table = zones::TableZones::new(&services);
+        let c = t().commune(communes[commune]).expect("commune").id;
+        let contenant = table.contenant(t(), c);
+        for (i, s) in services.iter().enumerate() {
+            let attendu = match &s.zone {
+                ZoneEligibilite::Inconnue => Some(ConfianceZone::Inconnue),
+                ZoneEligibilite::Zones(zs) => zs
+                    .iter()
+                    .any(|z| t().zone_contient(z, c))
+                    .then_some(ConfianceZone::Listee),
+            };
+            prop_assert_eq!(table.confiance(i as u32, &contenant), attendu);
+        }
+    }
+}

@@ -19,12 +19,12 @@ use super::texte::{IndexTexte, TexteError};
 use super::{
     Candidat, Composantes, ConfianceZone, Eligibilite, IndexCandidats, Mode, Ouverture, Poids,
     RaisonExclusion, Requete, RequeteError, SATURATION_TEXTE, Statut, Tri, analyser_horaires,
-    cle_service, couverture, eligibilite, ouverture, proximite_a_distance, proximite_sur_place,
-    rotation, texte_sature,
+    couverture, eligibilite, ouverture, proximite_a_distance, proximite_sur_place, rotation,
+    texte_sature,
 };
 use crate::catalog::model::{Catalogue, Famille, Service};
 use crate::referentiel::{
-    Code, CodeSet, Frais, ModeAccueil, PersonneMobilisatrice, Public, Thematique, TypeService,
+    Code, CodeSet, Frais, ModeAccueil, PersonneMobilisatrice, Thematique, TypeService,
 };
 use crate::territoire::Territoires;
 
@@ -118,17 +118,28 @@ impl CompteurFacettes {
     }
 
     fn compter(&mut self, s: &Colonne) {
+        self.ajouter(s, 1);
+    }
+
+    /// Takes back a row counted by [`CompteurFacettes::compter`] (a duplicate left out).
+    fn decompter(&mut self, s: &Colonne) {
+        self.ajouter(s, usize::MAX);
+    }
+
+    /// Adds `n` (wrapping: `usize::MAX` takes one back) to the counts of `s`'s codes.
+    fn ajouter(&mut self, s: &Colonne, n: usize) {
+        let plus = |c: &mut usize| *c = c.wrapping_add(n);
         for t in s.thematiques.iter() {
-            self.thematiques[t.index()] += 1;
+            plus(&mut self.thematiques[t.index()]);
         }
         if let Some(t) = s.type_ {
-            self.types[t.index()] += 1;
+            plus(&mut self.types[t.index()]);
         }
         if let Some(f) = s.frais {
-            self.frais[f.index()] += 1;
+            plus(&mut self.frais[f.index()]);
         }
-        for m in s.modes_accueil.iter() {
-            self.modes_accueil[m.index()] += 1;
+        for m in s.modes_accueil().iter() {
+            plus(&mut self.modes_accueil[m.index()]);
         }
     }
 
@@ -153,40 +164,6 @@ pub enum RechercheError {
     Index(TexteError),
 }
 
-/// The fields of a service the hot loop reads, packed.
-#[derive(Debug, Clone, Copy)]
-struct Colonne {
-    thematiques: CodeSet<Thematique>,
-    publics: CodeSet<Public>,
-    modes_accueil: CodeSet<ModeAccueil>,
-    qualite: f64,
-    doublon: Option<u32>,
-    type_: Option<TypeService>,
-    frais: Option<Frais>,
-    famille: Famille,
-    /// Index into the engine's distinct opening hours.
-    horaires: Option<u32>,
-    /// [`cle_service`] of its id.
-    cle: u64,
-}
-
-impl Colonne {
-    fn de(s: &Service, horaires: Option<u32>) -> Self {
-        Colonne {
-            horaires,
-            cle: cle_service(&s.id),
-            thematiques: s.thematiques,
-            publics: s.publics,
-            modes_accueil: s.modes_accueil,
-            qualite: s.score_qualite,
-            doublon: s.doublon,
-            type_: s.type_,
-            frais: s.frais,
-            famille: s.famille,
-        }
-    }
-}
-
 /// The engine over one catalogue, which it owns with its text index.
 pub struct Moteur<'t> {
     catalogue: Catalogue,
@@ -195,9 +172,12 @@ pub struct Moteur<'t> {
     index: IndexCandidats,
     /// Distinct parsed opening hours.
     horaires_uniques: Vec<OpeningHours>,
-    /// Per service: what the hot loop reads, in a compact row (the loop touches a [`Service`]
-    /// only when an explicit filter or a new eligibility key needs it).
+    /// Per service: what the hot loop reads, in a compact row.
     colonnes: Vec<Colonne>,
+    /// Per service: its thematiques (the pre-filter's column).
+    thematiques: Vec<CodeSet<Thematique>>,
+    /// Number of distinct eligibility classes ([`Colonne::classe_eligibilite`]).
+    classes_eligibilite: usize,
     poids: Poids,
 }
 
@@ -249,19 +229,16 @@ impl<'t> Moteur<'t> {
             })
             .collect();
         let index = IndexCandidats::new(&catalogue, territoires);
-        let colonnes = catalogue
-            .services
-            .iter()
-            .zip(horaires)
-            .map(|(s, h)| Colonne::de(s, h))
-            .collect();
+        let colonnes = Colonnes::new(&catalogue.services, &horaires);
         Moteur {
             catalogue,
             territoires,
             texte,
             index,
             horaires_uniques,
-            colonnes,
+            colonnes: colonnes.lignes,
+            thematiques: colonnes.thematiques,
+            classes_eligibilite: colonnes.classes_eligibilite,
             poids: Poids::default(),
         }
     }
@@ -310,11 +287,11 @@ impl<'t> Moteur<'t> {
     /// Opening of a distinct set of hours, computed once per query.
     fn ouverture_de(
         &self,
-        service: u32,
+        col: &Colonne,
         quand: chrono::NaiveDateTime,
         cache: &mut [Option<Ouverture>],
     ) -> Ouverture {
-        let Some(h) = self.colonnes[service as usize].horaires else {
+        let Some(h) = col.horaires else {
             return Ouverture::Inconnue;
         };
         *cache[h as usize]
@@ -370,7 +347,7 @@ impl<'t> Moteur<'t> {
             .fold(CodeSet::new(), |u, b| u.union(&b.thematiques));
         let filtre_th = req.filtres.thematiques;
         let garder = |i: u32| {
-            let th = &self.colonnes[i as usize].thematiques;
+            let th = &self.thematiques[i as usize];
             (besoins_th.is_empty() || th.intersects(&besoins_th))
                 && (filtre_th.is_empty() || th.intersects(&filtre_th))
                 && correspond_texte(i).is_some()
@@ -404,11 +381,16 @@ impl<'t> Moteur<'t> {
             }
         };
         let mut exclus: BTreeMap<RaisonExclusion, usize> = BTreeMap::new();
-        let hors_territoire = lanes
-            .hors_territoire
-            .iter()
-            .filter(|&&i| self.filtre(req, &self.catalogue.services[i as usize]))
-            .count();
+        // They passed `garder`, which is the whole filter unless there are service filters.
+        let hors_territoire = if req.filtres.a_des_filtres_de_service() {
+            lanes
+                .hors_territoire
+                .iter()
+                .filter(|&&i| self.filtre(req, &self.catalogue.services[i as usize]))
+                .count()
+        } else {
+            lanes.hors_territoire.len()
+        };
         if hors_territoire > 0 {
             exclus.insert(RaisonExclusion::HorsTerritoire, hors_territoire);
         }
@@ -420,30 +402,39 @@ impl<'t> Moteur<'t> {
         let autonomie = req.profil.as_ref().and_then(|p| p.autonomie_numerique);
         let mut ouvertures: Vec<Option<Ouverture>> = vec![None; self.horaires_uniques.len()];
         let mut eligibilites: Vec<Eligibilite> = Vec::new();
-        let mut par_cle: HashMap<(Famille, u128), u32> = HashMap::new();
+        // Per eligibility class: its index in `eligibilites`, once evaluated.
+        let mut par_classe: Vec<u32> = vec![NON_EVALUEE; self.classes_eligibilite];
         let mut facettes = CompteurFacettes::new();
-        let mut classes: Vec<Classe> = Vec::new();
+        let mut classes: Vec<Classe> = Vec::with_capacity(lanes.candidats.len());
         let explicites = req.filtres.a_des_filtres_de_service();
         let usagers = PersonneMobilisatrice::usagers();
-        for c in &lanes.candidats {
-            let col = &self.colonnes[c.service as usize];
+        let proximite_distance = proximite_a_distance(autonomie);
+        // The rows first, in a loop of independent loads: the processor overlaps their cache
+        // misses, which the long body below would serialise (one miss per candidate, the main cost
+        // of a dense query).
+        let lignes: Vec<Colonne> = lanes
+            .candidats
+            .iter()
+            .map(|c| self.colonnes[c.service as usize])
+            .collect();
+        for (c, col) in lanes.candidats.iter().zip(&lignes) {
             if explicites && !self.filtre(req, &self.catalogue.services[c.service as usize]) {
                 continue;
             }
             let Some(texte) = correspond_texte(c.service) else {
                 continue;
             };
-            let ouverture = self.ouverture_de(c.service, quand, &mut ouvertures);
+            let ouverture = self.ouverture_de(col, quand, &mut ouvertures);
             if req.filtres.ouvert_le.is_some() && ouverture == Ouverture::Ferme {
                 continue;
             }
-            let elig = *par_cle
-                .entry((col.famille, col.publics.bits()))
-                .or_insert_with(|| {
-                    let s = &self.catalogue.services[c.service as usize];
-                    eligibilites.push(eligibilite(s, req.profil.as_ref()));
-                    (eligibilites.len() - 1) as u32
-                });
+            let classe = &mut par_classe[col.classe_eligibilite as usize];
+            if *classe == NON_EVALUEE {
+                let s = &self.catalogue.services[c.service as usize];
+                eligibilites.push(eligibilite(s, req.profil.as_ref()));
+                *classe = (eligibilites.len() - 1) as u32;
+            }
+            let elig = *classe;
             if let Statut::Exclu(raison) = eligibilites[elig as usize].statut {
                 *exclus.entry(raison).or_default() += 1;
                 continue;
@@ -453,7 +444,7 @@ impl<'t> Moteur<'t> {
                 (Mode::SurPlace, Some(d)) => proximite_sur_place(d, req.rayon_km),
                 // No place given: nearness does not rank.
                 (Mode::SurPlace, None) => 0.0,
-                (Mode::ADistance, _) => proximite_a_distance(autonomie),
+                (Mode::ADistance, _) => proximite_distance,
             };
             let confiance = if c.zone == ConfianceZone::Inconnue {
                 FACTEUR_ZONE_INCONNUE
@@ -467,14 +458,14 @@ impl<'t> Moteur<'t> {
                 qualite: col.qualite * confiance,
                 ouverture: ouverture.composante(),
             };
+            facettes.compter(col);
             classes.push(Classe {
                 candidat: *c,
                 score: composantes.score(&self.poids),
-                composantes,
                 eligibilite: elig,
                 couverts,
-                ouverture,
                 rotation: rotation(col.cle, jour),
+                rang_id: col.rang_id,
                 urgence: sans_hebergement && col.famille == Famille::Siao,
                 par_soi_meme: req.tri == Tri::ParSoiMeme
                     && self.catalogue.services[c.service as usize]
@@ -482,13 +473,8 @@ impl<'t> Moteur<'t> {
                         .contains(usagers),
             });
         }
-        let services = &self.catalogue.services;
         let ordre = |a: &Classe, b: &Classe| -> Ordering {
-            let par_id = || {
-                services[a.candidat.service as usize]
-                    .id
-                    .cmp(&services[b.candidat.service as usize].id)
-            };
+            let par_id = || a.rang_id.cmp(&b.rang_id);
             match req.tri {
                 Tri::Pertinence => b
                     .urgence
@@ -510,7 +496,7 @@ impl<'t> Moteur<'t> {
             }
         };
         // The same offer published by several sources is shown once: its best-ranked copy.
-        let mut meilleurs: HashMap<u32, usize> = HashMap::new();
+        let mut meilleurs: HashMap<u32, usize, HachageEntier> = HashMap::default();
         for (i, k) in classes.iter().enumerate() {
             if let Some(grappe) = self.colonnes[k.candidat.service as usize].doublon {
                 meilleurs
@@ -527,17 +513,16 @@ impl<'t> Moteur<'t> {
         if !meilleurs.is_empty() {
             let mut i = 0;
             classes.retain(|k| {
-                let garder = self.colonnes[k.candidat.service as usize]
-                    .doublon
-                    .is_none_or(|g| meilleurs.get(&g) == Some(&i));
+                let col = &self.colonnes[k.candidat.service as usize];
+                let garder = col.doublon.is_none_or(|g| meilleurs.get(&g) == Some(&i));
+                if !garder {
+                    facettes.decompter(col);
+                }
                 i += 1;
                 garder
             });
         }
         let doublons_regroupes = avant - classes.len();
-        for k in &classes {
-            facettes.compter(&self.colonnes[k.candidat.service as usize]);
-        }
         let (parcours, besoins_sans_offre) = parcours(&classes, &req.besoins, &eligibilites);
         let total = classes.len();
         let fin = (offset + usize::from(req.limite)).min(total);
@@ -550,21 +535,41 @@ impl<'t> Moteur<'t> {
             .into_iter()
             .skip(offset)
             .map(|k| {
+                let col = &self.colonnes[k.candidat.service as usize];
                 let (oui, non): (Vec<_>, Vec<_>) = req
                     .besoins
                     .iter()
                     .enumerate()
                     .partition(|(i, _)| k.couverts & (1 << i) != 0);
+                let ouverture = self.ouverture_de(col, quand, &mut ouvertures);
+                // The terms again, for the page only (the same computation as in the loop).
+                let proximite = match (k.candidat.mode, k.candidat.distance_km) {
+                    (Mode::SurPlace, Some(d)) => proximite_sur_place(d, req.rayon_km),
+                    (Mode::SurPlace, None) => 0.0,
+                    (Mode::ADistance, _) => proximite_distance,
+                };
+                let confiance = if k.candidat.zone == ConfianceZone::Inconnue {
+                    FACTEUR_ZONE_INCONNUE
+                } else {
+                    1.0
+                };
+                let composantes = Composantes {
+                    besoins: couverture(col.thematiques, &req.besoins).0,
+                    proximite,
+                    texte: correspond_texte(k.candidat.service).unwrap_or(0.0),
+                    qualite: col.qualite * confiance,
+                    ouverture: ouverture.composante(),
+                };
                 Resultat {
                     service: k.candidat.service,
                     mode: k.candidat.mode,
                     distance_km: k.candidat.distance_km,
                     score: k.score,
-                    composantes: k.composantes,
+                    composantes,
                     eligibilite: eligibilites[k.eligibilite as usize].clone(),
                     besoins_couverts: oui.into_iter().map(|(_, b)| b.code.clone()).collect(),
                     besoins_non_couverts: non.into_iter().map(|(_, b)| b.code.clone()).collect(),
-                    ouverture: k.ouverture,
+                    ouverture,
                     zone: k.candidat.zone,
                 }
             })
@@ -586,19 +591,24 @@ impl<'t> Moteur<'t> {
 pub(super) struct Classe {
     pub(super) candidat: Candidat,
     pub(super) score: f64,
-    pub(super) composantes: Composantes,
     pub(super) eligibilite: u32,
     pub(super) couverts: u64,
-    pub(super) ouverture: Ouverture,
     pub(super) rotation: u64,
+    /// [`Colonne::rang_id`]: the last tie-break, the service id's order.
+    pub(super) rang_id: u32,
     pub(super) urgence: bool,
     /// The person can mobilise it herself (only computed for [`Tri::ParSoiMeme`]).
     pub(super) par_soi_meme: bool,
 }
 
+/// [`Moteur::rechercher`]'s marker of an eligibility class not evaluated yet in this query.
+const NON_EVALUEE: u32 = u32::MAX;
+
+mod colonnes;
 mod parcours;
 #[cfg(test)]
 mod tests;
 
+use colonnes::{Colonne, Colonnes, HachageEntier};
 pub use parcours::EtapeParcours;
 use parcours::parcours;

@@ -461,6 +461,38 @@ proptest! {
             accessible && besoin && gate
         }).map(|s| s.id.clone()).collect();
         attendus.sort();
+        // Counts over the whole result set and the exclusions, by brute force too.
+        prop_assert_eq!(r.total, attendus.len());
+        let mut thematiques: std::collections::BTreeMap<&'static str, usize> = Default::default();
+        let mut exclus: std::collections::BTreeMap<RaisonExclusion, usize> = Default::default();
+        for s in &cat.services {
+            if attendus.binary_search(&s.id).is_ok() {
+                for th in s.thematiques.iter() {
+                    *thematiques.entry(th.code()).or_default() += 1;
+                }
+            }
+            let entitled = match &s.zone {
+                ZoneEligibilite::Inconnue => true,
+                ZoneEligibilite::Zones(zs) => zs.iter().any(|z| t().zone_contient(z, o.commune)),
+            };
+            let presentiel = s.modes_accueil.is_empty() || s.modes_accueil.iter().any(|m| m.code() == "en-presentiel");
+            let distance = s.modes_accueil.iter().any(|m| m.code() == "a-distance");
+            let proche = s.point.is_some_and(|p| o.point.distance_km(&p) <= rayon);
+            let besoin = req.besoins.iter().any(|b| b.thematiques.intersects(&s.thematiques));
+            if entitled && ((presentiel && proche) || distance) && besoin {
+                if let Statut::Exclu(raison) = eligibilite(s, profil.as_ref()).statut {
+                    *exclus.entry(raison).or_default() += 1;
+                }
+            }
+        }
+        prop_assert_eq!(&r.facettes.thematiques, &thematiques);
+        let exclus_par_les_regles: std::collections::BTreeMap<RaisonExclusion, usize> = r
+            .exclus
+            .iter()
+            .filter(|(raison, _)| **raison != RaisonExclusion::HorsTerritoire)
+            .map(|(raison, n)| (*raison, *n))
+            .collect();
+        prop_assert_eq!(exclus_par_les_regles, exclus);
         let mut trouves = ids(&cat, &r);
         let ordre = trouves.clone();
         trouves.sort();

@@ -1,0 +1,85 @@
+//! Profiling harness (not part of the product): loads the bench snapshot, runs the reference
+//! workload, prints per-query timings by kind and writes every answer to a file to compare runs.
+#![allow(missing_docs, clippy::unwrap_used)]
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::time::Instant;
+
+use chrono::NaiveDate;
+use maillage::index;
+use maillage::search::charge::{GRAINE_CHARGE, requetes_de_reference};
+use maillage::territoire::Territoires;
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let sortie = args.get(1).cloned().unwrap_or("/tmp/reponses.jsonl".into());
+    let passes: usize = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(3);
+    let racine = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-data/index-300000-7");
+    let d = Instant::now();
+    let inst = index::ouvrir(&racine).unwrap();
+    eprintln!("chargement {:.2} s", d.elapsed().as_secs_f64());
+    let m = &inst.moteur;
+    let t = Territoires::embarques();
+    let demandes = requetes_de_reference(t, 1000, GRAINE_CHARGE);
+    let reqs: Vec<_> = demandes.iter().map(|q| q.valider(t).unwrap()).collect();
+    let maintenant = NaiveDate::from_ymd_opt(2026, 12, 1)
+        .unwrap()
+        .and_hms_opt(10, 0, 0)
+        .unwrap();
+    let mut f = std::io::BufWriter::new(std::fs::File::create(&sortie).unwrap());
+    let mut durees = vec![f64::INFINITY; reqs.len()];
+    for p in 0..passes {
+        for (i, r) in reqs.iter().enumerate() {
+            let d = Instant::now();
+            let rep = m.rechercher(r, maintenant).unwrap();
+            let ms = d.elapsed().as_secs_f64() * 1e3;
+            durees[i] = durees[i].min(ms);
+            if p == 0 {
+                writeln!(f, "{}", serde_json::to_string(&rep).unwrap()).unwrap();
+            }
+        }
+    }
+    let mut tri = durees.clone();
+    tri.sort_by(f64::total_cmp);
+    let pc = |p: f64| tri[((tri.len() as f64 - 1.0) * p).round() as usize];
+    let somme: f64 = durees.iter().sum();
+    eprintln!(
+        "min de {passes} passes : p50 {:.3} p90 {:.3} p99 {:.3} max {:.3} moyenne {:.3} ms",
+        pc(0.5),
+        pc(0.9),
+        pc(0.99),
+        tri[tri.len() - 1],
+        somme / durees.len() as f64
+    );
+    let texte: f64 = reqs
+        .iter()
+        .zip(&durees)
+        .filter(|(r, _)| r.texte.is_some())
+        .map(|(_, d)| d)
+        .sum();
+    eprintln!(
+        "part des requêtes avec texte : {:.1} %",
+        100.0 * texte / somme
+    );
+    if std::env::var("DETAIL").is_ok() {
+        let mut idx: Vec<usize> = (0..reqs.len()).collect();
+        idx.sort_by(|&a, &b| durees[b].total_cmp(&durees[a]));
+        for &i in idx.iter().take(20) {
+            let r = &reqs[i];
+            let rep = m.rechercher(r, maintenant).unwrap();
+            eprintln!(
+                "{:3} {:.2} ms texte={:?} rayon={} besoins={} profil={} tri={:?} total={} exclus={:?}",
+                i,
+                durees[i],
+                r.texte,
+                r.rayon_km,
+                r.besoins.len(),
+                r.profil.is_some(),
+                r.tri,
+                rep.total,
+                rep.exclus
+            );
+        }
+    }
+}
