@@ -24,7 +24,15 @@ fn load(
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+    // Failing seeds are kept beside this file (tests/loaders_fuzz.regressions), not in a
+    // top-level folder.
+    #![proptest_config(ProptestConfig {
+        cases: 64,
+        failure_persistence: Some(Box::new(
+            proptest::test_runner::FileFailurePersistence::WithSource("regressions"),
+        )),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn truncated_json_lines_never_panic(cut in 0usize..VALIDE.len(), crlf in any::<bool>(), bom in any::<bool>()) {

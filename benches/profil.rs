@@ -1,5 +1,10 @@
-//! Profiling harness (not part of the product): loads the bench snapshot, runs the reference
-//! workload, prints per-query timings by kind and writes every answer to a file to compare runs.
+//! Profiling harness (not part of the product): loads the bench snapshot built by
+//! `cargo bench --bench search` (`target/bench-data/index-300000-7`), runs the reference workload,
+//! prints min-of-passes percentiles and writes every answer to a file, so that two builds can be
+//! compared with `cmp` (an optimisation must not change any answer).
+//!
+//! `cargo bench --bench profil -- /tmp/reponses.jsonl 3` (file, passes); `DETAIL=1` lists the
+//! slowest queries.
 #![allow(missing_docs, clippy::unwrap_used)]
 
 use std::io::Write;
@@ -12,9 +17,16 @@ use maillage::search::charge::{GRAINE_CHARGE, requetes_de_reference};
 use maillage::territoire::Territoires;
 
 fn main() {
-    let args: Vec<String> = std::env::args().collect();
-    let sortie = args.get(1).cloned().unwrap_or("/tmp/reponses.jsonl".into());
-    let passes: usize = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(3);
+    // `cargo bench` adds `--bench`: only the positional arguments count.
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with("--"))
+        .collect();
+    let sortie = args
+        .first()
+        .cloned()
+        .unwrap_or("/tmp/reponses.jsonl".into());
+    let passes: usize = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(3);
     let racine = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-data/index-300000-7");
     let d = Instant::now();
     let inst = index::ouvrir(&racine).unwrap();
