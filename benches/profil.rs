@@ -74,6 +74,21 @@ fn main() {
         "part des requêtes avec texte : {:.1} %",
         100.0 * texte / somme
     );
+    if std::env::var("TEXTES").is_ok() {
+        let mut textes: Vec<&str> = reqs.iter().filter_map(|r| r.texte.as_deref()).collect();
+        textes.sort_unstable();
+        textes.dedup();
+        for t in textes {
+            let mut meilleure = f64::INFINITY;
+            let mut n = 0;
+            for _ in 0..passes {
+                let d = Instant::now();
+                n = m.texte().chercher(t).unwrap().len();
+                meilleure = meilleure.min(d.elapsed().as_secs_f64() * 1e3);
+            }
+            eprintln!("texte {t:?} : {n} correspondances, {meilleure:.3} ms");
+        }
+    }
     if std::env::var("DETAIL").is_ok() {
         let mut idx: Vec<usize> = (0..reqs.len()).collect();
         idx.sort_by(|&a, &b| durees[b].total_cmp(&durees[a]));

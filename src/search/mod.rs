@@ -36,4 +36,4 @@ pub use score::{
     Composantes, Poids, SATURATION_TEXTE, cle_service, couverture, proximite_a_distance,
     proximite_sur_place, rotation, rotation_quotidienne, texte_sature,
 };
-pub use texte::{IndexTexte, TexteError};
+pub use texte::{Correspondances, IndexTexte, TexteError};

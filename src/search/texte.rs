@@ -51,6 +51,8 @@ pub struct IndexTexte {
     /// Per segment (by ordinal; the reader is never reloaded), the service of each document:
     /// read once, instead of through the fast-field column for every match of every query.
     services: Arc<Vec<Vec<u32>>>,
+    /// One more than the largest service index in `services` (the length of a score table).
+    etendue: usize,
 }
 
 impl std::fmt::Debug for IndexTexte {
@@ -185,11 +187,19 @@ impl IndexTexte {
                     .collect())
             })
             .collect::<tantivy::Result<Vec<Vec<u32>>>>()?;
+        let etendue = services
+            .iter()
+            .flatten()
+            .filter(|&&s| s != u32::MAX)
+            .map(|&s| s as usize + 1)
+            .max()
+            .unwrap_or(0);
         Ok(IndexTexte {
             index,
             lecteur,
             champs,
             services: Arc::new(services),
+            etendue,
         })
     }
 
@@ -198,21 +208,69 @@ impl IndexTexte {
         self.lecteur.searcher().num_docs()
     }
 
-    /// Every service matching `texte` with its BM25 score, sorted by service index.
-    pub fn chercher(&self, texte: &str) -> Result<Vec<(u32, f32)>, TexteError> {
+    /// Every service matching `texte` with its BM25 score, as a table indexed by service.
+    pub fn chercher(&self, texte: &str) -> Result<Correspondances, TexteError> {
         let requete = requete_texte(&self.index, self.champs, texte)?;
-        let mut trouves = self.lecteur.searcher().search(
-            requete.as_ref(),
-            &Correspondances(Arc::clone(&self.services)),
-        )?;
-        // Each segment's matches come in service order: the stable sort merges those runs.
-        trouves.sort_by_key(|&(s, _)| s);
-        Ok(trouves)
+        let mut scores = vec![f32::NAN; self.etendue];
+        let mut nombre = 0;
+        let trouves = self
+            .lecteur
+            .searcher()
+            .search(requete.as_ref(), &Collecte(Arc::clone(&self.services)))?;
+        for segment in trouves {
+            for (service, score) in segment {
+                let case = &mut scores[service as usize];
+                if case.is_nan() {
+                    nombre += 1;
+                }
+                *case = score;
+            }
+        }
+        Ok(Correspondances { scores, nombre })
+    }
+}
+
+/// The services matching a text query and their BM25 scores.
+#[derive(Debug, Clone)]
+pub struct Correspondances {
+    /// By service index: its score, NaN when it does not match (a score is never NaN).
+    scores: Vec<f32>,
+    /// Number of matching services.
+    nombre: usize,
+}
+
+impl Correspondances {
+    /// The score of `service`, if it matches.
+    #[inline]
+    pub fn score(&self, service: u32) -> Option<f32> {
+        self.scores
+            .get(service as usize)
+            .copied()
+            .filter(|s| !s.is_nan())
+    }
+
+    /// The matching services, in ascending order.
+    pub fn services(&self) -> impl Iterator<Item = u32> + '_ {
+        self.scores
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| !s.is_nan())
+            .map(|(i, _)| i as u32)
+    }
+
+    /// Number of matching services.
+    pub fn len(&self) -> usize {
+        self.nombre
+    }
+
+    /// Whether nothing matches.
+    pub fn is_empty(&self) -> bool {
+        self.nombre == 0
     }
 }
 
 /// Collects every match as `(service, score)`, with the services of each segment's documents.
-struct Correspondances(Arc<Vec<Vec<u32>>>);
+struct Collecte(Arc<Vec<Vec<u32>>>);
 
 struct CorrespondancesSegment {
     services: Arc<Vec<Vec<u32>>>,
@@ -220,8 +278,8 @@ struct CorrespondancesSegment {
     trouves: Vec<(u32, f32)>,
 }
 
-impl Collector for Correspondances {
-    type Fruit = Vec<(u32, f32)>;
+impl Collector for Collecte {
+    type Fruit = Vec<Vec<(u32, f32)>>;
     type Child = CorrespondancesSegment;
 
     fn for_segment(
@@ -240,8 +298,8 @@ impl Collector for Correspondances {
         true
     }
 
-    fn merge_fruits(&self, fruits: Vec<Vec<(u32, f32)>>) -> tantivy::Result<Vec<(u32, f32)>> {
-        Ok(fruits.concat())
+    fn merge_fruits(&self, fruits: Vec<Vec<(u32, f32)>>) -> tantivy::Result<Vec<Vec<(u32, f32)>>> {
+        Ok(fruits)
     }
 }
 

@@ -333,9 +333,8 @@ impl<'t> Moteur<'t> {
             match &textes {
                 None => Some(0.0),
                 Some(t) => t
-                    .binary_search_by_key(&service, |&(i, _)| i)
-                    .ok()
-                    .map(|i| texte_sature(f64::from(t[i].1), SATURATION_TEXTE)),
+                    .score(service)
+                    .map(|s| texte_sature(f64::from(s), SATURATION_TEXTE)),
             }
         };
         // Cheap pre-filter on the compact thematiques column and the text matches, before the
@@ -369,10 +368,7 @@ impl<'t> Moteur<'t> {
                 categories,
                 &garder,
             ),
-            (None, Some(t)) => {
-                self.index
-                    .sans_lieu(&self.catalogue, t.iter().map(|&(i, _)| i), &garder)
-            }
+            (None, Some(t)) => self.index.sans_lieu(&self.catalogue, t.services(), &garder),
             (None, None) => {
                 return Err(RechercheError::Requete(RequeteError {
                     champ: "lieu".into(),
