@@ -21,7 +21,7 @@
 //! | [`search`] | request validation, profile, eligibility gates, need resolution, score terms, candidate lanes, text index ([`search::IndexTexte`], tantivy), the engine ([`search::Moteur`]: lanes → filters → gates → score → order → page, facets, exclusions, parcours); [`search::analyse`]: French text analysis |
 //! | [`index`] | snapshots on disk: build from an export, manifest, atomic publish, staleness check, load into a [`search::Moteur`] |
 //! | [`coverage`] | coverage gaps for coordinators: request validation, commune populations on H3 cells (h3o), on-site and remote supply, E2SFCA accessibility, gap areas, saturation, GeoJSON and CSV |
-//! | [`ui`] | the web interface: search page (référent and personne accompagnée modes), coverage map, offer detail; static HTML, CSS and ES modules embedded in the binary, served by [`http`] |
+//! | [`ui`] | the web interface: search page (référent and personne accompagnée modes), coverage map, offer detail, plain search without JavaScript (server-rendered); static HTML (one shared shell), CSS and ES modules embedded in the binary, served by [`http`] |
 //! | [`http`] | `maillage serve`: axum router, problem+json errors, snapshot swap, caches, metrics, admin (with [`ui`], the only modules with HTTP types; the engine never imports them; its types derive `utoipa::ToSchema`, a schema description, for the generated OpenAPI document) |
 //!
 //! The binary (`src/main.rs`, `src/cli/`) only parses arguments and calls the library; each
