@@ -83,7 +83,7 @@ pub struct Saisie {
 
 impl Saisie {
     /// From an `application/x-www-form-urlencoded` body; unknown fields are ignored, values are
-    /// trimmed and cut to [`CHAMP_MAX`] characters, an unknown radius falls back to the default.
+    /// trimmed and cut to `CHAMP_MAX` (200) characters, an unknown radius falls back to the default.
     pub fn lire(corps: &[u8]) -> Saisie {
         let mut s = Saisie {
             rayon: RAYON_DEFAUT,
