@@ -83,7 +83,9 @@ pub struct Saisie {
 
 impl Saisie {
     /// From an `application/x-www-form-urlencoded` body; unknown fields are ignored, values are
-    /// trimmed and cut to `CHAMP_MAX` (200) characters, an unknown radius falls back to the default.
+    /// trimmed and cut to `CHAMP_MAX` (200) characters except the keywords (too long keywords are
+    /// refused by the engine with a message naming the limit, not cut silently), an unknown radius
+    /// falls back to the default (the form offers a fixed list).
     pub fn lire(corps: &[u8]) -> Saisie {
         let mut s = Saisie {
             rayon: RAYON_DEFAUT,
@@ -91,6 +93,10 @@ impl Saisie {
             ..Saisie::default()
         };
         for (cle, valeur) in url::form_urlencoded::parse(corps) {
+            if cle == "texte" {
+                s.texte = valeur.trim().to_owned();
+                continue;
+            }
             let v: String = valeur.trim().chars().take(CHAMP_MAX).collect();
             match cle.as_ref() {
                 "lieu" => s.lieu = v,
@@ -102,7 +108,6 @@ impl Saisie {
                         .unwrap_or(RAYON_DEFAUT)
                 }
                 "categorie" => s.categorie = v,
-                "texte" => s.texte = v,
                 "curseur" if !v.is_empty() => s.curseur = Some(v),
                 "debut" => s.debut = v.parse().ok().filter(|&d| d >= 1).unwrap_or(1),
                 _ => {}

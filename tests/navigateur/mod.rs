@@ -754,6 +754,13 @@ async fn recherche_sans_javascript() {
     let page = r.text().await.expect("texte");
     assert!(page.contains("Aucune commune ne correspond à « &lt;script&gt;xqzw »"));
     assert!(!page.contains("<script>xqzw"));
+    // Too long keywords are refused with the limit, not cut silently.
+    let long: &'static str =
+        Box::leak(format!("lieu=Roubaix&texte={}", "a".repeat(250)).into_boxed_str());
+    let r = poster(long).await.expect("requête");
+    assert_eq!(r.status(), 422);
+    let page = r.text().await.expect("texte");
+    assert!(page.contains("250 caractères, au plus 200"), "{page}");
     let r = poster("lieu=Roubaix").await.expect("requête");
     assert_eq!(r.status(), 422);
     assert!(
