@@ -1,5 +1,9 @@
-//! The search over an in-memory catalogue: lanes → explicit filters → eligibility gates → score →
-//! deterministic order → page. The text term is 0 until the text index is wired in.
+//! The search over an in-memory catalogue: lanes → text → explicit filters → eligibility gates →
+//! score → deterministic order → page.
+//!
+//! With a place, the text is scored on the lanes' candidates only
+//! ([`IndexTexte::chercher_parmi`]), not on the whole catalogue; without a place, the text's
+//! matches are the candidates. A search without text gives every offer a text term of 0.
 //!
 //! Order: for a person without accommodation, the SIAO offers first; then score descending, then
 //! the daily rotation key (fair and stable for a day), then id;
@@ -241,27 +245,15 @@ impl<'t> Moteur<'t> {
             .ouvert_le
             .map_or(maintenant, |t| t.naive_local());
         let jour: NaiveDate = maintenant.date();
-        let textes = match &req.texte {
-            None => None,
-            Some(t) => Some(self.texte.chercher(t).map_err(|e| match e {
-                TexteError::Analyse(a) => RechercheError::Requete(RequeteError {
-                    champ: "texte".into(),
-                    detail: a.to_string(),
-                }),
-                e => RechercheError::Index(e),
-            })?),
+        let erreur_texte = |e| match e {
+            TexteError::Analyse(a) => RechercheError::Requete(RequeteError {
+                champ: "texte".into(),
+                detail: a.to_string(),
+            }),
+            e => RechercheError::Index(e),
         };
-        let correspond_texte = |service: u32| -> Option<f64> {
-            match &textes {
-                None => Some(0.0),
-                Some(t) => t
-                    .score(service)
-                    .map(|s| texte_sature(f64::from(s), SATURATION_TEXTE)),
-            }
-        };
-        // Cheap pre-filter on the compact thematiques column and the text matches, before the
-        // lanes touch a service: most candidates of a dense area or of the national remote offer
-        // cover none of the needs.
+        // Cheap pre-filter on the compact thematiques column, before the lanes touch a service:
+        // most candidates of a dense area or of the national remote offer cover none of the needs.
         let besoins_th = req
             .besoins
             .iter()
@@ -271,7 +263,6 @@ impl<'t> Moteur<'t> {
             let th = &self.thematiques[i as usize];
             (besoins_th.is_empty() || th.intersects(&besoins_th))
                 && (filtre_th.is_empty() || th.intersects(&filtre_th))
-                && correspond_texte(i).is_some()
         };
         // Only the categories of the needs (else of the thematiques filter) can match.
         let categories = if !besoins_th.is_empty() {
@@ -281,21 +272,56 @@ impl<'t> Moteur<'t> {
         } else {
             None
         };
-        let lanes = match (req.origine, &textes) {
-            (Some(origine), _) => self.index.lanes(
-                &self.catalogue,
-                self.territoires,
-                origine,
-                req.rayon_km,
-                categories,
-                &garder,
-            ),
-            (None, Some(t)) => self.index.sans_lieu(&self.catalogue, t.services(), &garder),
+        // With a place, the text scores only the candidates of the lanes; without, the text's
+        // matches are the candidates.
+        let (lanes, textes) = match (req.origine, &req.texte) {
+            (Some(origine), texte) => {
+                let mut lanes = self.index.lanes(
+                    &self.catalogue,
+                    self.territoires,
+                    origine,
+                    req.rayon_km,
+                    categories,
+                    &garder,
+                );
+                let textes = match texte {
+                    None => None,
+                    Some(t) => {
+                        let parmi = lanes
+                            .candidats
+                            .iter()
+                            .map(|c| c.service)
+                            .chain(lanes.hors_territoire.iter().copied());
+                        let textes = self.texte.chercher_parmi(t, parmi).map_err(erreur_texte)?;
+                        lanes
+                            .candidats
+                            .retain(|c| textes.score(c.service).is_some());
+                        lanes.hors_territoire.retain(|&i| textes.score(i).is_some());
+                        Some(textes)
+                    }
+                };
+                (lanes, textes)
+            }
+            (None, Some(t)) => {
+                let textes = self.texte.chercher(t).map_err(erreur_texte)?;
+                let lanes = self
+                    .index
+                    .sans_lieu(&self.catalogue, textes.services(), &garder);
+                (lanes, Some(textes))
+            }
             (None, None) => {
                 return Err(RechercheError::Requete(RequeteError {
                     champ: "lieu".into(),
                     detail: "obligatoire sans texte".into(),
                 }));
+            }
+        };
+        let correspond_texte = |service: u32| -> Option<f64> {
+            match &textes {
+                None => Some(0.0),
+                Some(t) => t
+                    .score(service)
+                    .map(|s| texte_sature(f64::from(s), SATURATION_TEXTE)),
             }
         };
         let mut exclus: BTreeMap<RaisonExclusion, usize> = BTreeMap::new();

@@ -4,17 +4,22 @@
 //!
 //! One document per service: its index in the catalogue as a fast field, and one text (the
 //! service's name, its structure's name, its type and thematique labels, its description) in the
-//! two analyzed fields of [`super::analyse`]. Document order is irrelevant: the fast field maps a
-//! match back to its service.
+//! two analyzed fields of [`super::analyse`]. The fast field maps a match back to its service;
+//! documents are written in the spatial order of [`ordre`], which only makes
+//! [`IndexTexte::chercher_parmi`] faster (an index written in any order answers the same).
 
 use std::path::Path;
 use std::sync::Arc;
 
 use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::query::{EnableScoring, Scorer};
 use tantivy::schema::{
     Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions,
 };
-use tantivy::{DocId, Index, IndexReader, ReloadPolicy, Score, SegmentOrdinal, SegmentReader};
+use tantivy::{
+    DocId, DocSet, Index, IndexReader, ReloadPolicy, Score, SegmentOrdinal, SegmentReader,
+    TERMINATED,
+};
 use tantivy::{TantivyDocument, directory::MmapDirectory};
 
 use super::analyse::{self, AnalyseError, ChampsTexte, NOM_PLIE, NOM_RADICAL, requete_texte};
@@ -51,6 +56,9 @@ pub struct IndexTexte {
     /// Per segment (by ordinal; the reader is never reloaded), the service of each document:
     /// read once, instead of through the fast-field column for every match of every query.
     services: Arc<Vec<Vec<u32>>>,
+    /// By service: its segment ordinal and document (the converse of `services`), or `None` when
+    /// the index has no document for it.
+    documents: Vec<Option<(u32, DocId)>>,
     /// One more than the largest service index in `services` (the length of a score table).
     etendue: usize,
 }
@@ -134,15 +142,18 @@ impl IndexTexte {
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
         let mut ecrivain =
             index.writer_with_num_threads(threads, threads * BUDGET_ECRITURE_OCTETS)?;
-        for (i, s) in catalogue.services.iter().enumerate() {
-            let texte = texte_du_service(catalogue, s);
+        for (n, i) in ordre_des_documents(&catalogue.services)
+            .into_iter()
+            .enumerate()
+        {
+            let texte = texte_du_service(catalogue, &catalogue.services[i as usize]);
             let mut document = TantivyDocument::default();
-            document.add_u64(service, i as u64);
+            document.add_u64(service, u64::from(i));
             document.add_text(champs.plie, &texte);
             document.add_text(champs.radical, &texte);
             ecrivain.add_document(document)?;
-            if i % 10_000 == 0 {
-                progres(i);
+            if n % 10_000 == 0 {
+                progres(n);
             }
         }
         ecrivain.commit()?;
@@ -194,11 +205,20 @@ impl IndexTexte {
             .map(|&s| s as usize + 1)
             .max()
             .unwrap_or(0);
+        let mut documents = vec![None; etendue];
+        for (segment, docs) in services.iter().enumerate() {
+            for (doc, &s) in docs.iter().enumerate() {
+                if s != u32::MAX {
+                    documents[s as usize] = Some((segment as u32, doc as DocId));
+                }
+            }
+        }
         Ok(IndexTexte {
             index,
             lecteur,
             champs,
             services: Arc::new(services),
+            documents,
             etendue,
         })
     }
@@ -224,6 +244,63 @@ impl IndexTexte {
                     nombre += 1;
                 }
                 *case = score;
+            }
+        }
+        Ok(Correspondances { scores, nombre })
+    }
+}
+
+impl IndexTexte {
+    /// Those of `services` matching `texte`, with the same BM25 scores as [`IndexTexte::chercher`]
+    /// gives them, without scoring the rest of the catalogue: each segment's scorer seeks from one
+    /// candidate document to the next (cheap when they are few, or close together in document
+    /// order).
+    pub fn chercher_parmi(
+        &self,
+        texte: &str,
+        services: impl IntoIterator<Item = u32>,
+    ) -> Result<Correspondances, TexteError> {
+        let requete = requete_texte(&self.index, self.champs, texte)?;
+        let chercheur = self.lecteur.searcher();
+        let poids = requete.weight(EnableScoring::enabled_from_searcher(&chercheur))?;
+        let lecteurs = chercheur.segment_readers();
+        let mut par_segment: Vec<Vec<DocId>> = vec![Vec::new(); lecteurs.len()];
+        for s in services {
+            if let Some(Some((segment, doc))) = self.documents.get(s as usize) {
+                par_segment[*segment as usize].push(*doc);
+            }
+        }
+        let mut scores = vec![f32::NAN; self.etendue];
+        let mut nombre = 0;
+        for (ordinal, (lecteur, docs)) in lecteurs.iter().zip(&mut par_segment).enumerate() {
+            if docs.is_empty() {
+                continue;
+            }
+            docs.sort_unstable();
+            docs.dedup();
+            let services = &self.services[ordinal];
+            let mut scoreur = poids.scorer(lecteur, 1.0)?;
+            // Leapfrog: the scorer seeks the next candidate, the candidates skip to the scorer's
+            // next match; either side may be the sparse one.
+            let mut k = 0;
+            while let Some(&doc) = docs.get(k) {
+                let mut courant = scoreur.doc();
+                if courant < doc {
+                    courant = scoreur.seek(doc);
+                }
+                if courant == TERMINATED {
+                    break;
+                }
+                if courant == doc {
+                    let case = &mut scores[services[doc as usize] as usize];
+                    if case.is_nan() {
+                        nombre += 1;
+                    }
+                    *case = scoreur.score();
+                    k += 1;
+                } else {
+                    k += docs[k..].partition_point(|&d| d < courant);
+                }
             }
         }
         Ok(Correspondances { scores, nombre })
@@ -322,3 +399,9 @@ impl SegmentCollector for CorrespondancesSegment {
         self.trouves
     }
 }
+
+mod ordre;
+
+use ordre::ordre_des_documents;
+#[cfg(test)]
+mod tests;
