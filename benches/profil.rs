@@ -1,10 +1,11 @@
 //! Profiling harness (not part of the product): loads the bench snapshot built by
 //! `cargo bench --bench search` (`target/bench-data/index-300000-7`), runs the reference workload,
 //! prints min-of-passes percentiles and writes every answer to a file, so that two builds can be
-//! compared with `cmp` (an optimisation must not change any answer).
+//! compared with `cmp` (an optimisation must not change any answer). Services are written by id,
+//! so that snapshots storing them in another order compare too.
 //!
 //! `cargo bench --bench profil -- /tmp/reponses.jsonl 3` (file, passes); `DETAIL=1` lists the
-//! slowest queries.
+//! slowest queries; `INDEX=dir` measures another snapshot directory.
 #![allow(missing_docs, clippy::unwrap_used)]
 
 use std::io::Write;
@@ -27,7 +28,10 @@ fn main() {
         .cloned()
         .unwrap_or("/tmp/reponses.jsonl".into());
     let passes: usize = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(3);
-    let racine = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-data/index-300000-7");
+    let racine = std::env::var_os("INDEX").map_or_else(
+        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-data/index-300000-7"),
+        PathBuf::from,
+    );
     let d = Instant::now();
     let inst = index::ouvrir(&racine).unwrap();
     eprintln!("chargement {:.2} s", d.elapsed().as_secs_f64());
@@ -48,7 +52,7 @@ fn main() {
             let ms = d.elapsed().as_secs_f64() * 1e3;
             durees[i] = durees[i].min(ms);
             if p == 0 {
-                writeln!(f, "{}", serde_json::to_string(&rep).unwrap()).unwrap();
+                writeln!(f, "{}", par_identifiant(&rep, m.catalogue())).unwrap();
             }
         }
     }
@@ -117,4 +121,19 @@ fn main() {
             );
         }
     }
+}
+
+/// `rep` as JSON, each service index replaced by the service's id.
+fn par_identifiant(
+    rep: &maillage::search::Reponse,
+    catalogue: &maillage::catalog::model::Catalogue,
+) -> String {
+    let mut v = serde_json::to_value(rep).unwrap();
+    for liste in ["resultats", "parcours"] {
+        for r in v[liste].as_array_mut().unwrap() {
+            let i = r["service"].as_u64().unwrap() as usize;
+            r["service"] = catalogue.services[i].id.clone().into();
+        }
+    }
+    serde_json::to_string(&v).unwrap()
 }

@@ -30,8 +30,10 @@ fn a_snapshot_reloads_the_catalogue_exactly_and_its_counts_reconcile() {
     let catalogue = copie_de("catalogue_sale");
     let index_dir = tempfile::tempdir().expect("temp");
     let c = construire(catalogue.path(), index_dir.path());
-    let (attendu, rapport) =
+    let (mut attendu, rapport) =
         charger(catalogue.path(), Territoires::embarques(), &options()).expect("load");
+    // The snapshot stores the services in its spatial order.
+    index::ordre::ordonner(&mut attendu);
     let m = &c.manifest;
     assert_eq!(m.comptes.services, attendu.services.len() as u64);
     assert_eq!(m.comptes.structures, attendu.structures.len() as u64);

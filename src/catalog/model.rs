@@ -289,7 +289,7 @@ pub struct Service {
     pub score_qualite: f64,
     /// Normalised: offer family.
     pub famille: Famille,
-    /// Normalised: duplicate cluster (index of the cluster's first service), when published twice.
+    /// Normalised: duplicate cluster (the index of one of its services), when published twice.
     pub doublon: Option<u32>,
 }
 

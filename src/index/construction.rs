@@ -122,10 +122,11 @@ pub fn construire(
 ) -> Result<Construction, IndexError> {
     let debut = Instant::now();
     let empreinte = empreinte_catalogue(catalogue_dir)?;
-    let (catalogue, rapport) =
+    let (mut catalogue, rapport) =
         charger_avec_progres(catalogue_dir, territoires, options, &mut |n| {
             progres(Progres::Lecture(n))
         })?;
+    super::ordre::ordonner(&mut catalogue);
     std::fs::create_dir_all(index_dir).map_err(io(index_dir))?;
     nettoyer_constructions(index_dir);
     let temporaire = index_dir.join(format!(

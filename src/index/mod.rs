@@ -5,7 +5,8 @@
 //! - `manifest.json` — [`Manifest`]: format version, catalog checksum, territories fingerprint,
 //!   counts, build date;
 //! - `structures.json`, `services-0.json`…`services-3.json` — the validated, normalised
-//!   structures and services (JSON arrays; the services in parts parsed in parallel on load);
+//!   structures and services (JSON arrays; the services in parts parsed in parallel on load, in
+//!   the spatial order of [`ordre`]);
 //! - `texte/` — the tantivy index of [`crate::search::IndexTexte`].
 //!
 //! The spatial index, the columns and the parsed opening hours are rebuilt in memory on load (a
@@ -14,14 +15,15 @@
 //! `COURANT` pointer file (temporary file, fsync, rename, fsync of the directory): a build killed at
 //! any moment leaves the previous snapshot current. Older snapshots are removed after the switch.
 //!
-//! One file per step: [`manifest`], [`empreinte`] (checksums), [`ecriture`] (durable files),
-//! [`construction`], [`chargement`].
+//! One file per step: [`manifest`], [`empreinte`] (checksums), [`ordre`] (the services' order),
+//! [`ecriture`] (durable files), [`construction`], [`chargement`].
 
 pub mod chargement;
 pub mod construction;
 pub mod ecriture;
 pub mod empreinte;
 pub mod manifest;
+pub mod ordre;
 
 use std::path::PathBuf;
 

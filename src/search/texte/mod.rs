@@ -4,9 +4,10 @@
 //!
 //! One document per service: its index in the catalogue as a fast field, and one text (the
 //! service's name, its structure's name, its type and thematique labels, its description) in the
-//! two analyzed fields of [`super::analyse`]. The fast field maps a match back to its service;
-//! documents are written in the spatial order of [`ordre`], which only makes
-//! [`IndexTexte::chercher_parmi`] faster (an index written in any order answers the same).
+//! two analyzed fields of [`super::analyse`]. The fast field maps a match back to its service.
+//! Documents are written in catalogue order, which a snapshot makes spatial
+//! ([`crate::index::ordre`]): a place's candidates are then a few runs of documents, which
+//! [`IndexTexte::chercher_parmi`] seeks through quickly (an index in any order answers the same).
 
 use std::path::Path;
 use std::sync::Arc;
@@ -142,18 +143,15 @@ impl IndexTexte {
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
         let mut ecrivain =
             index.writer_with_num_threads(threads, threads * BUDGET_ECRITURE_OCTETS)?;
-        for (n, i) in ordre_des_documents(&catalogue.services)
-            .into_iter()
-            .enumerate()
-        {
-            let texte = texte_du_service(catalogue, &catalogue.services[i as usize]);
+        for (i, s) in catalogue.services.iter().enumerate() {
+            let texte = texte_du_service(catalogue, s);
             let mut document = TantivyDocument::default();
-            document.add_u64(service, u64::from(i));
+            document.add_u64(service, i as u64);
             document.add_text(champs.plie, &texte);
             document.add_text(champs.radical, &texte);
             ecrivain.add_document(document)?;
-            if n % 10_000 == 0 {
-                progres(n);
+            if i % 10_000 == 0 {
+                progres(i);
             }
         }
         ecrivain.commit()?;
@@ -399,9 +397,5 @@ impl SegmentCollector for CorrespondancesSegment {
         self.trouves
     }
 }
-
-mod ordre;
-
-use ordre::ordre_des_documents;
 #[cfg(test)]
 mod tests;

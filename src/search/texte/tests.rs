@@ -5,7 +5,6 @@ use proptest::prelude::*;
 
 use super::*;
 use crate::catalog::validation::{OptionsChargement, charger};
-use crate::search::candidats::modes;
 use crate::territoire::Territoires;
 
 /// The bundled demo catalogue and its text index, built once for the module.
@@ -72,28 +71,6 @@ fn a_bad_text_is_refused_as_by_the_full_search() {
         index.chercher_parmi(" ,; ", [0, 1, 2]),
         Err(TexteError::Analyse(AnalyseError::TexteVide))
     ));
-}
-
-#[test]
-fn documents_go_on_site_by_cell_then_remote() {
-    let (catalogue, _) = demo();
-    let ordre = ordre_des_documents(&catalogue.services);
-    let mut vus = ordre.clone();
-    vus.sort_unstable();
-    assert!(
-        vus.iter().copied().eq(0..catalogue.services.len() as u32),
-        "a permutation"
-    );
-    let a_distance: Vec<bool> = ordre
-        .iter()
-        .map(|&i| modes(&catalogue.services[i as usize]).1)
-        .collect();
-    let premier = a_distance.iter().position(|&d| d).expect("remote offers");
-    assert!(premier > 0, "on-site offers first");
-    assert!(
-        a_distance[premier..].iter().all(|&d| d),
-        "then every remote offer"
-    );
 }
 
 proptest! {
