@@ -5,7 +5,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 /// Version of the snapshot layout; a snapshot of another version is rebuilt, never read.
-pub const FORMAT: u32 = 2;
+/// 3: services stored in spatial order ([`super::ordre`]); 2 answered the same, more slowly.
+pub const FORMAT: u32 = 3;
 
 /// Counts of a snapshot.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
