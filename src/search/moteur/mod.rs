@@ -5,29 +5,29 @@
 //! ([`IndexTexte::chercher_parmi`]), not on the whole catalogue; without a place, the text's
 //! matches are the candidates. A search without text gives every offer a text term of 0.
 //!
+//! One step per function: `candidats` (pre-filter, lanes, text), `classer` and
+//! `regrouper_doublons` (the scoring pass and the duplicates, in `classement.rs`), the parcours
+//! (`parcours.rs`), then the order and the page's explained results (`resultat`).
+//!
 //! Order: for a person without accommodation, the SIAO offers first; then score descending, then
 //! the daily rotation key (fair and stable for a day), then id;
 //! with [`Tri::Distance`], distance ascending (remote last), then id; with [`Tri::ParSoiMeme`], as
 //! by score but the offers the person can mobilise herself before the others. Only the first
 //! `offset + limit` results are ordered ([`slice::select_nth_unstable_by`]), not the whole set.
 
-use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashMap};
 
-use chrono::NaiveDate;
 use opening_hours::OpeningHours;
 use serde::Serialize;
 
 use super::candidats::categories_de;
-use super::texte::{IndexTexte, TexteError};
+use super::texte::{Correspondances, IndexTexte, TexteError};
 use super::{
-    Candidat, Composantes, ConfianceZone, Eligibilite, IndexCandidats, Mode, Ouverture, Poids,
-    RaisonExclusion, Requete, RequeteError, SATURATION_TEXTE, Statut, Tri, analyser_horaires,
-    couverture, eligibilite, ouverture, proximite_a_distance, proximite_sur_place, rotation,
-    texte_sature,
+    Composantes, ConfianceZone, Eligibilite, IndexCandidats, Lanes, Mode, Ouverture, Poids,
+    RaisonExclusion, Requete, RequeteError, analyser_horaires, couverture, ouverture,
 };
-use crate::catalog::model::{Catalogue, Famille, Service};
-use crate::referentiel::{CodeSet, PersonneMobilisatrice, Thematique};
+use crate::catalog::model::{Catalogue, Service};
+use crate::referentiel::{CodeSet, Thematique};
 use crate::territoire::Territoires;
 
 /// Confidence factor applied to the quality term of offers whose zone is unknown.
@@ -240,11 +240,46 @@ impl<'t> Moteur<'t> {
             .map(lire_curseur)
             .transpose()?
             .unwrap_or(0);
-        let quand = req
-            .filtres
-            .ouvert_le
-            .map_or(maintenant, |t| t.naive_local());
-        let jour: NaiveDate = maintenant.date();
+        let (lanes, textes) = self.candidats(req)?;
+        let contexte = Contexte::new(req, maintenant, textes.as_ref());
+        let mut classement = self.classer(req, &lanes, &contexte);
+        let ordre = |a: &Classe, b: &Classe| a.comparer(b, req.tri);
+        let doublons_regroupes = self.regrouper_doublons(&mut classement, ordre);
+        let Classement {
+            mut classes,
+            eligibilites,
+            exclus,
+            facettes,
+            mut ouvertures,
+        } = classement;
+        let (parcours, besoins_sans_offre) = parcours(&classes, &req.besoins, &eligibilites);
+        let total = classes.len();
+        let fin = (offset + usize::from(req.limite)).min(total);
+        if fin < total && fin > 0 {
+            classes.select_nth_unstable_by(fin - 1, ordre);
+            classes.truncate(fin);
+        }
+        classes.sort_by(ordre);
+        let page = classes
+            .into_iter()
+            .skip(offset)
+            .map(|k| self.resultat(req, &contexte, &k, &eligibilites, &mut ouvertures))
+            .collect();
+        Ok(Reponse {
+            resultats: page,
+            total,
+            curseur_suivant: (fin < total).then(|| curseur(fin)),
+            exclus,
+            facettes: facettes.facettes(),
+            parcours,
+            besoins_sans_offre,
+            doublons_regroupes,
+        })
+    }
+
+    /// The candidates of `req` and, when it has a text, their text matches: with a place, the
+    /// lanes' candidates that match the text (scored on them only); without, the text's matches.
+    fn candidats(&self, req: &Requete) -> Result<(Lanes, Option<Correspondances>), RechercheError> {
         let erreur_texte = |e| match e {
             TexteError::Analyse(a) => RechercheError::Requete(RequeteError {
                 champ: "texte".into(),
@@ -272,9 +307,7 @@ impl<'t> Moteur<'t> {
         } else {
             None
         };
-        // With a place, the text scores only the candidates of the lanes; without, the text's
-        // matches are the candidates.
-        let (lanes, textes) = match (req.origine, &req.texte) {
+        match (req.origine, &req.texte) {
             (Some(origine), texte) => {
                 let mut lanes = self.index.lanes(
                     &self.catalogue,
@@ -284,278 +317,84 @@ impl<'t> Moteur<'t> {
                     categories,
                     &garder,
                 );
-                let textes = match texte {
-                    None => None,
-                    Some(t) => {
-                        let parmi = lanes
-                            .candidats
-                            .iter()
-                            .map(|c| c.service)
-                            .chain(lanes.hors_territoire.iter().copied());
-                        let textes = self.texte.chercher_parmi(t, parmi).map_err(erreur_texte)?;
-                        lanes
-                            .candidats
-                            .retain(|c| textes.score(c.service).is_some());
-                        lanes.hors_territoire.retain(|&i| textes.score(i).is_some());
-                        Some(textes)
-                    }
+                let Some(t) = texte else {
+                    return Ok((lanes, None));
                 };
-                (lanes, textes)
+                let parmi = lanes
+                    .candidats
+                    .iter()
+                    .map(|c| c.service)
+                    .chain(lanes.hors_territoire.iter().copied());
+                let textes = self.texte.chercher_parmi(t, parmi).map_err(erreur_texte)?;
+                lanes
+                    .candidats
+                    .retain(|c| textes.score(c.service).is_some());
+                lanes.hors_territoire.retain(|&i| textes.score(i).is_some());
+                Ok((lanes, Some(textes)))
             }
             (None, Some(t)) => {
                 let textes = self.texte.chercher(t).map_err(erreur_texte)?;
                 let lanes = self
                     .index
                     .sans_lieu(&self.catalogue, textes.services(), &garder);
-                (lanes, Some(textes))
+                Ok((lanes, Some(textes)))
             }
-            (None, None) => {
-                return Err(RechercheError::Requete(RequeteError {
-                    champ: "lieu".into(),
-                    detail: "obligatoire sans texte".into(),
-                }));
-            }
-        };
-        let correspond_texte = |service: u32| -> Option<f64> {
-            match &textes {
-                None => Some(0.0),
-                Some(t) => t
-                    .score(service)
-                    .map(|s| texte_sature(f64::from(s), SATURATION_TEXTE)),
-            }
-        };
-        let mut exclus: BTreeMap<RaisonExclusion, usize> = BTreeMap::new();
-        // They passed `garder`, which is the whole filter unless there are service filters.
-        let hors_territoire = if req.filtres.a_des_filtres_de_service() {
-            lanes
-                .hors_territoire
-                .iter()
-                .filter(|&&i| self.filtre(req, &self.catalogue.services[i as usize]))
-                .count()
-        } else {
-            lanes.hors_territoire.len()
-        };
-        if hors_territoire > 0 {
-            exclus.insert(RaisonExclusion::HorsTerritoire, hors_territoire);
+            (None, None) => Err(RechercheError::Requete(RequeteError {
+                champ: "lieu".into(),
+                detail: "obligatoire sans texte".into(),
+            })),
         }
-        // Without accommodation: the SIAO / 115 offers reachable for her come first.
-        let sans_hebergement = req
-            .profil
-            .as_ref()
-            .is_some_and(|p| p.sans_hebergement == Some(true));
-        let autonomie = req.profil.as_ref().and_then(|p| p.autonomie_numerique);
-        let mut ouvertures: Vec<Option<Ouverture>> = vec![None; self.horaires_uniques.len()];
-        let mut eligibilites: Vec<Eligibilite> = Vec::new();
-        // Per eligibility class: its index in `eligibilites`, once evaluated.
-        let mut par_classe: Vec<u32> = vec![NON_EVALUEE; self.classes_eligibilite];
-        let mut facettes = CompteurFacettes::new();
-        let mut classes: Vec<Classe> = Vec::with_capacity(lanes.candidats.len());
-        let explicites = req.filtres.a_des_filtres_de_service();
-        let usagers = PersonneMobilisatrice::usagers();
-        let proximite_distance = proximite_a_distance(autonomie);
-        // The rows first, in a loop of independent loads: the processor overlaps their cache
-        // misses, which the long body below would serialise (one miss per candidate, the main cost
-        // of a dense query).
-        let lignes: Vec<Colonne> = lanes
-            .candidats
+    }
+
+    /// The explained result of a ranked candidate of the page.
+    fn resultat(
+        &self,
+        req: &Requete,
+        contexte: &Contexte<'_>,
+        k: &Classe,
+        eligibilites: &[Eligibilite],
+        ouvertures: &mut [Option<Ouverture>],
+    ) -> Resultat {
+        let col = &self.colonnes[k.candidat.service as usize];
+        let (oui, non): (Vec<_>, Vec<_>) = req
+            .besoins
             .iter()
-            .map(|c| self.colonnes[c.service as usize])
-            .collect();
-        for (c, col) in lanes.candidats.iter().zip(&lignes) {
-            if explicites && !self.filtre(req, &self.catalogue.services[c.service as usize]) {
-                continue;
-            }
-            let Some(texte) = correspond_texte(c.service) else {
-                continue;
-            };
-            let ouverture = self.ouverture_de(col, quand, &mut ouvertures);
-            if req.filtres.ouvert_le.is_some() && ouverture == Ouverture::Ferme {
-                continue;
-            }
-            let classe = &mut par_classe[col.classe_eligibilite as usize];
-            if *classe == NON_EVALUEE {
-                let s = &self.catalogue.services[c.service as usize];
-                eligibilites.push(eligibilite(s, req.profil.as_ref()));
-                *classe = (eligibilites.len() - 1) as u32;
-            }
-            let elig = *classe;
-            if let Statut::Exclu(raison) = eligibilites[elig as usize].statut {
-                *exclus.entry(raison).or_default() += 1;
-                continue;
-            }
-            let (part, couverts) = couverture(col.thematiques, &req.besoins);
-            let proximite = match (c.mode, c.distance_km) {
-                (Mode::SurPlace, Some(d)) => proximite_sur_place(d, req.rayon_km),
-                // No place given: nearness does not rank.
-                (Mode::SurPlace, None) => 0.0,
-                (Mode::ADistance, _) => proximite_distance,
-            };
-            let confiance = if c.zone == ConfianceZone::Inconnue {
-                FACTEUR_ZONE_INCONNUE
-            } else {
-                1.0
-            };
-            let composantes = Composantes {
-                besoins: part,
-                proximite,
-                texte,
-                qualite: col.qualite * confiance,
-                ouverture: ouverture.composante(),
-            };
-            facettes.compter(col);
-            classes.push(Classe {
-                candidat: *c,
-                score: composantes.score(&self.poids),
-                eligibilite: elig,
-                couverts,
-                rotation: rotation(col.cle, jour),
-                rang_id: col.rang_id,
-                urgence: sans_hebergement && col.famille == Famille::Siao,
-                par_soi_meme: req.tri == Tri::ParSoiMeme
-                    && self.catalogue.services[c.service as usize]
-                        .mobilisable_par
-                        .contains(usagers),
-            });
+            .enumerate()
+            .partition(|(i, _)| k.couverts & (1 << i) != 0);
+        let ouverture = self.ouverture_de(col, contexte.quand, ouvertures);
+        // The terms again, for the page only (the same computation as in the loop).
+        let composantes = contexte.composantes(
+            req,
+            &k.candidat,
+            col,
+            couverture(col.thematiques, &req.besoins).0,
+            contexte.texte(k.candidat.service).unwrap_or(0.0),
+            ouverture,
+        );
+        Resultat {
+            service: k.candidat.service,
+            mode: k.candidat.mode,
+            distance_km: k.candidat.distance_km,
+            score: k.score,
+            composantes,
+            eligibilite: eligibilites[k.eligibilite as usize].clone(),
+            besoins_couverts: oui.into_iter().map(|(_, b)| b.code.clone()).collect(),
+            besoins_non_couverts: non.into_iter().map(|(_, b)| b.code.clone()).collect(),
+            ouverture,
+            zone: k.candidat.zone,
         }
-        let ordre = |a: &Classe, b: &Classe| -> Ordering {
-            let par_id = || a.rang_id.cmp(&b.rang_id);
-            match req.tri {
-                Tri::Pertinence => b
-                    .urgence
-                    .cmp(&a.urgence)
-                    .then(b.score.total_cmp(&a.score))
-                    .then(a.rotation.cmp(&b.rotation))
-                    .then_with(par_id),
-                Tri::ParSoiMeme => b
-                    .urgence
-                    .cmp(&a.urgence)
-                    .then(b.par_soi_meme.cmp(&a.par_soi_meme))
-                    .then(b.score.total_cmp(&a.score))
-                    .then(a.rotation.cmp(&b.rotation))
-                    .then_with(par_id),
-                Tri::Distance => {
-                    let d = |c: &Classe| c.candidat.distance_km.unwrap_or(f64::INFINITY);
-                    d(a).total_cmp(&d(b)).then_with(par_id)
-                }
-            }
-        };
-        // The same offer published by several sources is shown once: its best-ranked copy.
-        let mut meilleurs: HashMap<u32, usize, HachageEntier> = HashMap::default();
-        for (i, k) in classes.iter().enumerate() {
-            if let Some(grappe) = self.colonnes[k.candidat.service as usize].doublon {
-                meilleurs
-                    .entry(grappe)
-                    .and_modify(|m| {
-                        if ordre(k, &classes[*m]) == Ordering::Less {
-                            *m = i;
-                        }
-                    })
-                    .or_insert(i);
-            }
-        }
-        let avant = classes.len();
-        if !meilleurs.is_empty() {
-            let mut i = 0;
-            classes.retain(|k| {
-                let col = &self.colonnes[k.candidat.service as usize];
-                let garder = col.doublon.is_none_or(|g| meilleurs.get(&g) == Some(&i));
-                if !garder {
-                    facettes.decompter(col);
-                }
-                i += 1;
-                garder
-            });
-        }
-        let doublons_regroupes = avant - classes.len();
-        let (parcours, besoins_sans_offre) = parcours(&classes, &req.besoins, &eligibilites);
-        let total = classes.len();
-        let fin = (offset + usize::from(req.limite)).min(total);
-        if fin < total && fin > 0 {
-            classes.select_nth_unstable_by(fin - 1, ordre);
-            classes.truncate(fin);
-        }
-        classes.sort_by(ordre);
-        let page = classes
-            .into_iter()
-            .skip(offset)
-            .map(|k| {
-                let col = &self.colonnes[k.candidat.service as usize];
-                let (oui, non): (Vec<_>, Vec<_>) = req
-                    .besoins
-                    .iter()
-                    .enumerate()
-                    .partition(|(i, _)| k.couverts & (1 << i) != 0);
-                let ouverture = self.ouverture_de(col, quand, &mut ouvertures);
-                // The terms again, for the page only (the same computation as in the loop).
-                let proximite = match (k.candidat.mode, k.candidat.distance_km) {
-                    (Mode::SurPlace, Some(d)) => proximite_sur_place(d, req.rayon_km),
-                    (Mode::SurPlace, None) => 0.0,
-                    (Mode::ADistance, _) => proximite_distance,
-                };
-                let confiance = if k.candidat.zone == ConfianceZone::Inconnue {
-                    FACTEUR_ZONE_INCONNUE
-                } else {
-                    1.0
-                };
-                let composantes = Composantes {
-                    besoins: couverture(col.thematiques, &req.besoins).0,
-                    proximite,
-                    texte: correspond_texte(k.candidat.service).unwrap_or(0.0),
-                    qualite: col.qualite * confiance,
-                    ouverture: ouverture.composante(),
-                };
-                Resultat {
-                    service: k.candidat.service,
-                    mode: k.candidat.mode,
-                    distance_km: k.candidat.distance_km,
-                    score: k.score,
-                    composantes,
-                    eligibilite: eligibilites[k.eligibilite as usize].clone(),
-                    besoins_couverts: oui.into_iter().map(|(_, b)| b.code.clone()).collect(),
-                    besoins_non_couverts: non.into_iter().map(|(_, b)| b.code.clone()).collect(),
-                    ouverture,
-                    zone: k.candidat.zone,
-                }
-            })
-            .collect();
-        Ok(Reponse {
-            resultats: page,
-            total,
-            curseur_suivant: (fin < total).then(|| curseur(fin)),
-            exclus,
-            facettes: facettes.facettes(),
-            parcours,
-            besoins_sans_offre,
-            doublons_regroupes,
-        })
     }
 }
 
-/// A scored candidate before its explanation is built.
-pub(super) struct Classe {
-    pub(super) candidat: Candidat,
-    pub(super) score: f64,
-    pub(super) eligibilite: u32,
-    pub(super) couverts: u64,
-    pub(super) rotation: u64,
-    /// [`Colonne::rang_id`]: the last tie-break, the service id's order.
-    pub(super) rang_id: u32,
-    pub(super) urgence: bool,
-    /// The person can mobilise it herself (only computed for [`Tri::ParSoiMeme`]).
-    pub(super) par_soi_meme: bool,
-}
-
-/// [`Moteur::rechercher`]'s marker of an eligibility class not evaluated yet in this query.
-const NON_EVALUEE: u32 = u32::MAX;
-
+mod classement;
 mod colonnes;
 mod facettes;
 mod parcours;
 #[cfg(test)]
 mod tests;
 
-use colonnes::{Colonne, Colonnes, HachageEntier};
-use facettes::CompteurFacettes;
+use classement::{Classe, Classement, Contexte};
+use colonnes::{Colonne, Colonnes};
 pub use facettes::Facettes;
 pub use parcours::EtapeParcours;
 use parcours::parcours;

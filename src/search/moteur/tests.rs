@@ -3,8 +3,8 @@ use proptest::prelude::*;
 use super::*;
 use crate::catalog::model::{Famille, StructureIdx, ZoneEligibilite};
 use crate::catalog::normalisation::tests::{service_minimal, structure_minimale};
-use crate::referentiel::{Code, ModeAccueil, Thematique};
-use crate::search::RequeteDemandee;
+use crate::referentiel::{Code, ModeAccueil, PersonneMobilisatrice, Thematique};
+use crate::search::{RequeteDemandee, Statut, eligibilite};
 use crate::territoire::{CodeCommune, Point};
 
 fn t() -> &'static Territoires {

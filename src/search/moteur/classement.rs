@@ -1,0 +1,274 @@
+//! The scoring phase of a search: every candidate filtered, gated and scored into a [`Classe`]
+//! (with the exclusions and facets it counts), duplicates grouped, and the order of the results.
+
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::NaiveDate;
+
+use super::colonnes::{Colonne, HachageEntier};
+use super::facettes::CompteurFacettes;
+use super::{FACTEUR_ZONE_INCONNUE, Moteur};
+use crate::catalog::model::Famille;
+use crate::referentiel::PersonneMobilisatrice;
+use crate::search::texte::Correspondances;
+use crate::search::{
+    Candidat, Composantes, ConfianceZone, Eligibilite, Lanes, Mode, Ouverture, RaisonExclusion,
+    Requete, SATURATION_TEXTE, Statut, Tri, couverture, eligibilite, proximite_a_distance,
+    proximite_sur_place, rotation, texte_sature,
+};
+
+impl Moteur<'_> {
+    /// Filters, gates and scores every candidate of `lanes`; counts the exclusions and facets.
+    pub(super) fn classer(
+        &self,
+        req: &Requete,
+        lanes: &Lanes,
+        contexte: &Contexte<'_>,
+    ) -> Classement {
+        let mut classement = Classement {
+            classes: Vec::with_capacity(lanes.candidats.len()),
+            eligibilites: Vec::new(),
+            exclus: BTreeMap::new(),
+            facettes: CompteurFacettes::new(),
+            ouvertures: vec![None; self.horaires_uniques.len()],
+        };
+        let explicites = req.filtres.a_des_filtres_de_service();
+        // They passed the pre-filter, which is the whole filter unless there are service filters.
+        let hors_territoire = if explicites {
+            lanes
+                .hors_territoire
+                .iter()
+                .filter(|&&i| self.filtre(req, &self.catalogue.services[i as usize]))
+                .count()
+        } else {
+            lanes.hors_territoire.len()
+        };
+        if hors_territoire > 0 {
+            classement
+                .exclus
+                .insert(RaisonExclusion::HorsTerritoire, hors_territoire);
+        }
+        // Without accommodation: the SIAO / 115 offers reachable for her come first.
+        let sans_hebergement = req
+            .profil
+            .as_ref()
+            .is_some_and(|p| p.sans_hebergement == Some(true));
+        // Per eligibility class: its index in `eligibilites`, once evaluated.
+        let mut par_classe: Vec<u32> = vec![NON_EVALUEE; self.classes_eligibilite];
+        let usagers = PersonneMobilisatrice::usagers();
+        // The rows first, in a loop of independent loads: the processor overlaps their cache
+        // misses, which the long body below would serialise (one miss per candidate, the main cost
+        // of a dense query).
+        let lignes: Vec<Colonne> = lanes
+            .candidats
+            .iter()
+            .map(|c| self.colonnes[c.service as usize])
+            .collect();
+        for (c, col) in lanes.candidats.iter().zip(&lignes) {
+            if explicites && !self.filtre(req, &self.catalogue.services[c.service as usize]) {
+                continue;
+            }
+            let Some(texte) = contexte.texte(c.service) else {
+                continue;
+            };
+            let ouverture = self.ouverture_de(col, contexte.quand, &mut classement.ouvertures);
+            if req.filtres.ouvert_le.is_some() && ouverture == Ouverture::Ferme {
+                continue;
+            }
+            let classe = &mut par_classe[col.classe_eligibilite as usize];
+            if *classe == NON_EVALUEE {
+                let s = &self.catalogue.services[c.service as usize];
+                classement
+                    .eligibilites
+                    .push(eligibilite(s, req.profil.as_ref()));
+                *classe = (classement.eligibilites.len() - 1) as u32;
+            }
+            let elig = *classe;
+            if let Statut::Exclu(raison) = classement.eligibilites[elig as usize].statut {
+                *classement.exclus.entry(raison).or_default() += 1;
+                continue;
+            }
+            let (part, couverts) = couverture(col.thematiques, &req.besoins);
+            let composantes = contexte.composantes(req, c, col, part, texte, ouverture);
+            classement.facettes.compter(col);
+            classement.classes.push(Classe {
+                candidat: *c,
+                score: composantes.score(&self.poids),
+                eligibilite: elig,
+                couverts,
+                rotation: rotation(col.cle, contexte.jour),
+                rang_id: col.rang_id,
+                urgence: sans_hebergement && col.famille == Famille::Siao,
+                par_soi_meme: req.tri == Tri::ParSoiMeme
+                    && self.catalogue.services[c.service as usize]
+                        .mobilisable_par
+                        .contains(usagers),
+            });
+        }
+        classement
+    }
+
+    /// Keeps the best-ranked copy (by `ordre`) of an offer published by several sources (each
+    /// offer is shown once); returns the number of copies left out.
+    pub(super) fn regrouper_doublons(
+        &self,
+        classement: &mut Classement,
+        ordre: impl Fn(&Classe, &Classe) -> Ordering,
+    ) -> usize {
+        let classes = &mut classement.classes;
+        let mut meilleurs: HashMap<u32, usize, HachageEntier> = HashMap::default();
+        for (i, k) in classes.iter().enumerate() {
+            if let Some(grappe) = self.colonnes[k.candidat.service as usize].doublon {
+                meilleurs
+                    .entry(grappe)
+                    .and_modify(|m| {
+                        if ordre(k, &classes[*m]) == Ordering::Less {
+                            *m = i;
+                        }
+                    })
+                    .or_insert(i);
+            }
+        }
+        let avant = classes.len();
+        if !meilleurs.is_empty() {
+            let mut i = 0;
+            classes.retain(|k| {
+                let col = &self.colonnes[k.candidat.service as usize];
+                let garder = col.doublon.is_none_or(|g| meilleurs.get(&g) == Some(&i));
+                if !garder {
+                    classement.facettes.decompter(col);
+                }
+                i += 1;
+                garder
+            });
+        }
+        avant - classes.len()
+    }
+}
+
+/// What every candidate's terms of one query share.
+pub(super) struct Contexte<'a> {
+    /// The time at which opening is evaluated.
+    pub(super) quand: chrono::NaiveDateTime,
+    /// The day of the rotation.
+    pub(super) jour: NaiveDate,
+    /// The text matches, when the query has a text.
+    pub(super) textes: Option<&'a Correspondances>,
+    /// Nearness of a remote offer for this person.
+    pub(super) proximite_distance: f64,
+}
+
+impl<'a> Contexte<'a> {
+    pub(super) fn new(
+        req: &Requete,
+        maintenant: chrono::NaiveDateTime,
+        textes: Option<&'a Correspondances>,
+    ) -> Self {
+        let autonomie = req.profil.as_ref().and_then(|p| p.autonomie_numerique);
+        Contexte {
+            quand: req
+                .filtres
+                .ouvert_le
+                .map_or(maintenant, |t| t.naive_local()),
+            jour: maintenant.date(),
+            textes,
+            proximite_distance: proximite_a_distance(autonomie),
+        }
+    }
+
+    /// The text term of `service`: 0 without text, `None` when it does not match the text.
+    pub(super) fn texte(&self, service: u32) -> Option<f64> {
+        match self.textes {
+            None => Some(0.0),
+            Some(t) => t
+                .score(service)
+                .map(|s| texte_sature(f64::from(s), SATURATION_TEXTE)),
+        }
+    }
+
+    /// A candidate's score terms, given its needs part, text term and opening.
+    pub(super) fn composantes(
+        &self,
+        req: &Requete,
+        c: &Candidat,
+        col: &Colonne,
+        besoins: f64,
+        texte: f64,
+        ouverture: Ouverture,
+    ) -> Composantes {
+        let proximite = match (c.mode, c.distance_km) {
+            (Mode::SurPlace, Some(d)) => proximite_sur_place(d, req.rayon_km),
+            // No place given: nearness does not rank.
+            (Mode::SurPlace, None) => 0.0,
+            (Mode::ADistance, _) => self.proximite_distance,
+        };
+        let confiance = if c.zone == ConfianceZone::Inconnue {
+            FACTEUR_ZONE_INCONNUE
+        } else {
+            1.0
+        };
+        Composantes {
+            besoins,
+            proximite,
+            texte,
+            qualite: col.qualite * confiance,
+            ouverture: ouverture.composante(),
+        }
+    }
+}
+
+/// The scored candidates of one query, with what scoring them counted.
+pub(super) struct Classement {
+    pub(super) classes: Vec<Classe>,
+    /// The eligibility classes evaluated ([`Classe::eligibilite`] indexes it).
+    pub(super) eligibilites: Vec<Eligibilite>,
+    pub(super) exclus: BTreeMap<RaisonExclusion, usize>,
+    pub(super) facettes: CompteurFacettes,
+    /// Per distinct opening hours, its opening, once computed.
+    pub(super) ouvertures: Vec<Option<Ouverture>>,
+}
+
+/// A scored candidate before its explanation is built.
+pub(super) struct Classe {
+    pub(super) candidat: Candidat,
+    pub(super) score: f64,
+    pub(super) eligibilite: u32,
+    pub(super) couverts: u64,
+    pub(super) rotation: u64,
+    /// [`Colonne::rang_id`]: the last tie-break, the service id's order.
+    pub(super) rang_id: u32,
+    pub(super) urgence: bool,
+    /// The person can mobilise it herself (only computed for [`Tri::ParSoiMeme`]).
+    pub(super) par_soi_meme: bool,
+}
+
+impl Classe {
+    /// The order of the results for `tri` (see the module docs); ids break every tie.
+    pub(super) fn comparer(&self, autre: &Classe, tri: Tri) -> Ordering {
+        let (a, b) = (self, autre);
+        let par_id = || a.rang_id.cmp(&b.rang_id);
+        match tri {
+            Tri::Pertinence => b
+                .urgence
+                .cmp(&a.urgence)
+                .then(b.score.total_cmp(&a.score))
+                .then(a.rotation.cmp(&b.rotation))
+                .then_with(par_id),
+            Tri::ParSoiMeme => b
+                .urgence
+                .cmp(&a.urgence)
+                .then(b.par_soi_meme.cmp(&a.par_soi_meme))
+                .then(b.score.total_cmp(&a.score))
+                .then(a.rotation.cmp(&b.rotation))
+                .then_with(par_id),
+            Tri::Distance => {
+                let d = |c: &Classe| c.candidat.distance_km.unwrap_or(f64::INFINITY);
+                d(a).total_cmp(&d(b)).then_with(par_id)
+            }
+        }
+    }
+}
+
+/// [`Moteur::rechercher`]'s marker of an eligibility class not evaluated yet in this query.
+const NON_EVALUEE: u32 = u32::MAX;
