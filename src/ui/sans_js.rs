@@ -71,6 +71,8 @@ pub struct Saisie {
     pub lieu: String,
     /// Radius, km.
     pub rayon: u16,
+    /// The radius sent when it is not one of the form's (refused, with the list).
+    pub rayon_refuse: Option<String>,
     /// Category code (empty: none).
     pub categorie: String,
     /// Keywords.
@@ -84,8 +86,8 @@ pub struct Saisie {
 impl Saisie {
     /// From an `application/x-www-form-urlencoded` body; unknown fields are ignored, values are
     /// trimmed and cut to `CHAMP_MAX` (200) characters except the keywords (too long keywords are
-    /// refused by the engine with a message naming the limit, not cut silently), an unknown radius
-    /// falls back to the default (the form offers a fixed list).
+    /// refused by the engine with a message naming the limit, not cut silently); a radius that is
+    /// not one of the form's fixed list is kept in `rayon_refuse` (the search refuses it).
     pub fn lire(corps: &[u8]) -> Saisie {
         let mut s = Saisie {
             rayon: RAYON_DEFAUT,
@@ -100,13 +102,10 @@ impl Saisie {
             let v: String = valeur.trim().chars().take(CHAMP_MAX).collect();
             match cle.as_ref() {
                 "lieu" => s.lieu = v,
-                "rayon" => {
-                    s.rayon = v
-                        .parse()
-                        .ok()
-                        .filter(|r| RAYONS.contains(r))
-                        .unwrap_or(RAYON_DEFAUT)
-                }
+                "rayon" => match v.parse().ok().filter(|r| RAYONS.contains(r)) {
+                    Some(r) => s.rayon = r,
+                    None => s.rayon_refuse = Some(v),
+                },
                 "categorie" => s.categorie = v,
                 "curseur" if !v.is_empty() => s.curseur = Some(v),
                 "debut" => s.debut = v.parse().ok().filter(|&d| d >= 1).unwrap_or(1),
@@ -257,6 +256,20 @@ pub async fn recherche(State(etat): State<Arc<Etat>>, corps: Bytes) -> Response 
             StatusCode::UNPROCESSABLE_ENTITY,
             &s,
             &message("Indiquez une commune ou un code postal.", true),
+        );
+    }
+    if let Some(r) = &s.rayon_refuse {
+        let proposes: Vec<String> = RAYONS.iter().map(u16::to_string).collect();
+        return page(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &s,
+            &message(
+                &format!(
+                    "Distance « {r} » non proposée : choisissez {} km.",
+                    proposes.join(", ")
+                ),
+                true,
+            ),
         );
     }
     if s.categorie.is_empty() && s.texte.is_empty() {
@@ -505,7 +518,13 @@ mod tests {
         assert_eq!(s.rayon, 30);
         assert_eq!(s.categorie, "mobilite");
         assert!(s.texte.is_empty() && s.curseur.is_none());
-        assert_eq!(Saisie::lire(b"rayon=7").rayon, RAYON_DEFAUT);
+        let autre = Saisie::lire(b"rayon=7");
+        assert_eq!(autre.rayon_refuse.as_deref(), Some("7"));
+        assert_eq!(
+            autre.rayon, RAYON_DEFAUT,
+            "the form shows the default again"
+        );
+        assert_eq!(Saisie::lire(b"rayon=").rayon_refuse.as_deref(), Some(""));
     }
 
     #[test]

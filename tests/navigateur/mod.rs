@@ -754,6 +754,16 @@ async fn recherche_sans_javascript() {
     let page = r.text().await.expect("texte");
     assert!(page.contains("Aucune commune ne correspond à « &lt;script&gt;xqzw »"));
     assert!(!page.contains("<script>xqzw"));
+    // A radius the form does not offer is refused with the list, not replaced.
+    let r = poster("lieu=Roubaix&rayon=7&categorie=mobilite")
+        .await
+        .expect("requête");
+    assert_eq!(r.status(), 422);
+    let page = r.text().await.expect("texte");
+    assert!(
+        page.contains("Distance « 7 » non proposée : choisissez 5, 10, 20, 30, 50, 100 km."),
+        "{page}"
+    );
     // Too long keywords are refused with the limit, not cut silently.
     let long: &'static str =
         Box::leak(format!("lieu=Roubaix&texte={}", "a".repeat(250)).into_boxed_str());
