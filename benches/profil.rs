@@ -5,7 +5,8 @@
 //! so that snapshots storing them in another order compare too.
 //!
 //! `cargo bench --bench profil -- /tmp/reponses.jsonl 3` (file, passes); `DETAIL=1` lists the
-//! slowest queries; `INDEX=dir` measures another snapshot directory.
+//! slowest queries; `INDEX=dir` measures another snapshot directory; `SEULEMENT_TEXTE=1` runs the
+//! queries with a text only.
 #![allow(missing_docs, clippy::unwrap_used)]
 
 use std::io::Write;
@@ -38,7 +39,10 @@ fn main() {
     let m = &inst.moteur;
     let t = Territoires::embarques();
     let demandes = requetes_de_reference(t, 1000, GRAINE_CHARGE);
-    let reqs: Vec<_> = demandes.iter().map(|q| q.valider(t).unwrap()).collect();
+    let mut reqs: Vec<_> = demandes.iter().map(|q| q.valider(t).unwrap()).collect();
+    if std::env::var("SEULEMENT_TEXTE").is_ok() {
+        reqs.retain(|r| r.texte.is_some());
+    }
     let maintenant = NaiveDate::from_ymd_opt(2026, 12, 1)
         .unwrap()
         .and_hms_opt(10, 0, 0)

@@ -59,21 +59,34 @@ impl IndexPoints {
     /// Every id whose point lies within `rayon_km` of `centre` (haversine, bound included), with
     /// its distance in km, in no particular order.
     pub fn dans_le_rayon(&self, centre: Point, rayon_km: f64) -> Vec<(u32, f64)> {
+        let mut trouves = Vec::new();
+        self.ajouter_dans_le_rayon(centre, rayon_km, &mut trouves);
+        trouves
+    }
+
+    /// [`IndexPoints::dans_le_rayon`], appended to `trouves` (one buffer for several indexes).
+    pub fn ajouter_dans_le_rayon(
+        &self,
+        centre: Point,
+        rayon_km: f64,
+        trouves: &mut Vec<(u32, f64)>,
+    ) {
         if !centre.is_valid() || rayon_km.is_nan() || rayon_km < 0.0 {
-            return Vec::new();
+            return;
         }
         let angle = (rayon_km / RAYON_TERRE_KM).min(std::f64::consts::PI);
         // Chord of the angle, with a margin against rounding; the exact test is the haversine below.
         let corde = 2.0 * (angle / 2.0).sin() + 1e-9;
         let c = vers_xyz(centre);
-        self.arbre
-            .locate_within_distance(c, corde * corde)
-            .filter_map(|e| {
-                let (id, p) = e.data;
-                let d = centre.distance_km(&p);
-                (d <= rayon_km).then_some((id, d))
-            })
-            .collect()
+        trouves.extend(
+            self.arbre
+                .locate_within_distance(c, corde * corde)
+                .filter_map(|e| {
+                    let (id, p) = e.data;
+                    let d = centre.distance_km(&p);
+                    (d <= rayon_km).then_some((id, d))
+                }),
+        );
     }
 }
 

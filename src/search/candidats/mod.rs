@@ -263,12 +263,10 @@ impl IndexCandidats {
         let contenant = self.zones.contenant(territoires, origine.commune);
         let mut vus = Vus::new(catalogue.services.len());
         let mut lanes = Lanes::default();
-        let mut proches: Vec<(u32, f64)> = self
-            .points
-            .parts(categories)
-            .into_iter()
-            .flat_map(|p| p.dans_le_rayon(origine.point, rayon_km))
-            .collect();
+        let mut proches: Vec<(u32, f64)> = Vec::new();
+        for p in self.points.parts(categories) {
+            p.ajouter_dans_le_rayon(origine.point, rayon_km, &mut proches);
+        }
         for c in Self::memes_communes(territoires, origine.commune) {
             for &i in self
                 .par_commune
@@ -287,6 +285,7 @@ impl IndexCandidats {
         // (`garder` is deterministic, so testing it after the dedup keeps the same set.)
         proches.retain(|&(i, _)| !vus.deja(i));
         proches.retain(|&(i, _)| garder(i));
+        lanes.candidats.reserve(proches.len());
         for (i, d) in proches {
             match self.zones.confiance(i, &contenant) {
                 Some(z) => lanes.candidats.push(Candidat {
