@@ -54,10 +54,10 @@ fn lire_json<T: serde::de::DeserializeOwned>(
     repertoire: &Path,
     nom: &str,
 ) -> Result<T, IndexError> {
-    let octets = std::fs::read(repertoire.join(nom))
+    // UTF-8 checked once for the whole file, not string by string as `from_slice` does.
+    let texte = std::fs::read_to_string(repertoire.join(nom))
         .map_err(|e| corrompu(repertoire, format!("{nom} illisible ({e})")))?;
-    serde_json::from_slice(&octets)
-        .map_err(|e| corrompu(repertoire, format!("{nom} invalide ({e})")))
+    serde_json::from_str(&texte).map_err(|e| corrompu(repertoire, format!("{nom} invalide ({e})")))
 }
 
 /// Reads the structures and the services files, in parallel (one thread per file).

@@ -11,8 +11,7 @@
 //! within reach but outside their zone are listed in `hors_territoire` (the engine counts those
 //! that pass the request's filters).
 
-use std::collections::HashMap;
-
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::catalog::model::{Catalogue, Service, ZoneEligibilite};
@@ -75,9 +74,9 @@ pub struct Lanes {
 pub struct IndexCandidats {
     /// Points of on-site services, by thematique category.
     points: Repartition<IndexPoints>,
-    par_commune: HashMap<CommuneId, Vec<u32>>,
+    par_commune: FxHashMap<CommuneId, Vec<u32>>,
     /// Remote services by each zone they list (a service with several zones is in several lists).
-    a_distance_par_zone: HashMap<Zone, Repartition<Vec<u32>>>,
+    a_distance_par_zone: FxHashMap<Zone, Repartition<Vec<u32>>>,
     /// Remote services without a published zone.
     a_distance_sans_zone: Repartition<Vec<u32>>,
     sur_place: Vec<bool>,
@@ -195,8 +194,8 @@ fn commune_du_service(
 impl IndexCandidats {
     /// Indexes `catalogue`'s services.
     pub fn new(catalogue: &Catalogue, territoires: &Territoires) -> Self {
-        let mut par_commune: HashMap<CommuneId, Vec<u32>> = HashMap::new();
-        let mut a_distance_par_zone: HashMap<Zone, Repartition<Vec<u32>>> = HashMap::new();
+        let mut par_commune: FxHashMap<CommuneId, Vec<u32>> = FxHashMap::default();
+        let mut a_distance_par_zone: FxHashMap<Zone, Repartition<Vec<u32>>> = FxHashMap::default();
         let mut a_distance_sans_zone = Repartition::vide();
         let mut sur_place = Vec::with_capacity(catalogue.services.len());
         let mut points = Repartition::vide();

@@ -6,7 +6,7 @@
 //! (the converse of [`Territoires::zone_contient`]): a query numbers those few zones once, then a
 //! candidate's check is a comparison of small integers.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::{ConfianceZone, zones_contenant};
 use crate::catalog::model::{Service, ZoneEligibilite};
@@ -18,7 +18,7 @@ const INCONNUE: u32 = u32::MAX;
 /// Per service, the numbers of its zones.
 #[derive(Debug)]
 pub(super) struct TableZones {
-    numeros: HashMap<Zone, u32>,
+    numeros: FxHashMap<Zone, u32>,
     /// Service `i`'s zones are `liste[debuts[i]..debuts[i + 1]]`.
     debuts: Vec<u32>,
     liste: Vec<u32>,
@@ -26,7 +26,7 @@ pub(super) struct TableZones {
 
 impl TableZones {
     pub(super) fn new(services: &[Service]) -> Self {
-        let mut numeros: HashMap<Zone, u32> = HashMap::new();
+        let mut numeros: FxHashMap<Zone, u32> = FxHashMap::default();
         let mut debuts = Vec::with_capacity(services.len() + 1);
         let mut liste = Vec::with_capacity(services.len());
         debuts.push(0);

@@ -2,11 +2,13 @@
 //! (with the exclusions and facets it counts), duplicates grouped, and the order of the results.
 
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap;
 
 use chrono::NaiveDate;
 
-use super::colonnes::{Colonne, HachageEntier};
+use super::colonnes::Colonne;
 use super::facettes::CompteurFacettes;
 use super::{FACTEUR_ZONE_INCONNUE, Moteur};
 use crate::catalog::model::Famille;
@@ -117,7 +119,7 @@ impl Moteur<'_> {
         ordre: impl Fn(&Classe, &Classe) -> Ordering,
     ) -> usize {
         let classes = &mut classement.classes;
-        let mut meilleurs: HashMap<u32, usize, HachageEntier> = HashMap::default();
+        let mut meilleurs: FxHashMap<u32, usize> = FxHashMap::default();
         for (i, k) in classes.iter().enumerate() {
             if let Some(grappe) = self.colonnes[k.candidat.service as usize].doublon {
                 meilleurs

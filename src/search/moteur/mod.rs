@@ -134,9 +134,35 @@ impl<'t> Moteur<'t> {
         territoires: &'t Territoires,
         texte: IndexTexte,
     ) -> Self {
+        // The lanes' index and the rows are independent: built side by side (a third of the
+        // snapshot's load time on 300,000 services).
+        let (index, (horaires_uniques, colonnes)) = std::thread::scope(|portee| {
+            let index = portee.spawn(|| IndexCandidats::new(&catalogue, territoires));
+            let (horaires_uniques, horaires) = Self::horaires(&catalogue);
+            let colonnes = Colonnes::new(&catalogue.services, &horaires);
+            let index = index
+                .join()
+                .unwrap_or_else(|panique| std::panic::resume_unwind(panique));
+            (index, (horaires_uniques, colonnes))
+        });
+        Moteur {
+            catalogue,
+            territoires,
+            texte,
+            index,
+            horaires_uniques,
+            colonnes: colonnes.lignes,
+            thematiques: colonnes.thematiques,
+            classes_eligibilite: colonnes.classes_eligibilite,
+            poids: Poids::default(),
+        }
+    }
+
+    /// The distinct parsed opening hours of `catalogue`, and each service's index among them.
+    fn horaires(catalogue: &Catalogue) -> (Vec<OpeningHours>, Vec<Option<u32>>) {
         let mut par_texte: HashMap<&str, u32> = HashMap::new();
         let mut horaires_uniques = Vec::new();
-        let horaires: Vec<Option<u32>> = catalogue
+        let horaires = catalogue
             .services
             .iter()
             .map(|s| {
@@ -154,19 +180,7 @@ impl<'t> Moteur<'t> {
                 Some(i)
             })
             .collect();
-        let index = IndexCandidats::new(&catalogue, territoires);
-        let colonnes = Colonnes::new(&catalogue.services, &horaires);
-        Moteur {
-            catalogue,
-            territoires,
-            texte,
-            index,
-            horaires_uniques,
-            colonnes: colonnes.lignes,
-            thematiques: colonnes.thematiques,
-            classes_eligibilite: colonnes.classes_eligibilite,
-            poids: Poids::default(),
-        }
+        (horaires_uniques, horaires)
     }
 
     /// The catalogue searched.
