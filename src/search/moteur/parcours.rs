@@ -4,7 +4,8 @@
 //! At each step the offer covering the largest weight of still uncovered needs is taken; ties
 //! prefer the higher score (which already prefers near and open offers), an offer whose
 //! eligibility is still to confirm counting for [`FACTEUR_A_CONFIRMER`] of its score and a remote
-//! one for [`FACTEUR_A_DISTANCE`], then the daily rotation. Needs that no
+//! one for [`FACTEUR_A_DISTANCE`], then the daily rotation, then the id (as the result order, so
+//! that the storage order of the services never decides). Needs that no
 //! result covers are reported apart: the parcours never invents an offer for them.
 
 use serde::Serialize;
@@ -71,7 +72,7 @@ pub(super) fn parcours(
                     .cmp(&poids_de(b.couverts & restants))
                     .then(preference(a).total_cmp(&preference(b)))
                     .then(b.rotation.cmp(&a.rotation))
-                    .then(b.candidat.service.cmp(&a.candidat.service))
+                    .then(b.rang_id.cmp(&a.rang_id))
             });
         let Some(c) = meilleur else { break };
         choix.push((c.couverts & restants, c.candidat.service));
