@@ -4,11 +4,13 @@
 use std::io::Write;
 use std::path::Path;
 
+use maillage::catalog::model::Catalogue;
 use maillage::catalog::validation::charger;
 use maillage::index::{self, Etat, IndexError};
+use maillage::search::{BesoinDemande, LieuDemande, Moteur, Profil, Reponse, RequeteDemandee, Tri};
 use maillage::territoire::Territoires;
 
-use crate::common::{copie_de, maillage, options};
+use crate::common::{copie_de, index_demo, maillage, options};
 
 fn construire(catalogue: &Path, index_dir: &Path) -> index::Construction {
     index::construire(
@@ -250,4 +252,118 @@ fn index_then_search_from_the_command_line() {
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(err.contains(attendu), "{tout:?}: {err}");
     }
+}
+
+/// One answer with its services by id (the snapshot stores them in another order than the export).
+fn par_id(r: &Reponse, catalogue: &Catalogue) -> (Vec<(String, f64)>, Vec<(String, String)>) {
+    let id = |i: u32| catalogue.services[i as usize].id.clone();
+    (
+        r.resultats
+            .iter()
+            .map(|x| (id(x.service), x.score))
+            .collect(),
+        r.parcours
+            .iter()
+            .map(|e| (e.besoin.clone(), id(e.service)))
+            .collect(),
+    )
+}
+
+#[test]
+fn a_snapshot_answers_as_the_export_it_was_built_from() {
+    let t = Territoires::embarques();
+    let export = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("catalog/demo");
+    let (catalogue, _) = charger(&export, t, &options()).expect("load");
+    let en_memoire = Moteur::new(catalogue, t).expect("engine");
+    let instantane = index::ouvrir(index_demo()).expect("open");
+    let sur_disque = &instantane.moteur;
+    let ordre = |m: &Moteur<'_>| -> Vec<String> {
+        m.catalogue()
+            .services
+            .iter()
+            .map(|s| s.id.clone())
+            .collect()
+    };
+    assert_ne!(
+        ordre(&en_memoire),
+        ordre(sur_disque),
+        "the snapshot stores the services in its own (spatial) order"
+    );
+    let maintenant = chrono::NaiveDate::from_ymd_opt(2026, 12, 2)
+        .and_then(|d| d.and_hms_opt(10, 0, 0))
+        .expect("date");
+    let besoins: [&[&str]; 3] = [
+        &["mobilite"],
+        &["emploi", "logement.hebergement-temporaire"],
+        &["sante", "numerique", "mobilite.permis"],
+    ];
+    let mut compares = 0;
+    for commune in ["59350", "59512", "35238", "59183"] {
+        for codes in besoins {
+            for texte in [None, Some("accompagnement"), Some("permis de conduire")] {
+                for (rayon, tri, profil) in [
+                    (10.0, Tri::Pertinence, None),
+                    (30.0, Tri::Distance, None),
+                    (
+                        20.0,
+                        Tri::ParSoiMeme,
+                        Some(Profil {
+                            age: Some(23),
+                            rqth: Some(true),
+                            ..Profil::default()
+                        }),
+                    ),
+                ] {
+                    let mut demande = RequeteDemandee {
+                        lieu: Some(LieuDemande {
+                            code_commune: Some(commune.to_owned()),
+                            ..LieuDemande::default()
+                        }),
+                        rayon_km: Some(rayon),
+                        besoins: codes
+                            .iter()
+                            .map(|c| BesoinDemande {
+                                code: (*c).to_owned(),
+                                priorite: None,
+                                genre: None,
+                            })
+                            .collect(),
+                        profil,
+                        texte: texte.map(str::to_owned),
+                        tri,
+                        limite: Some(7),
+                        ..RequeteDemandee::default()
+                    };
+                    // Two pages.
+                    for _ in 0..2 {
+                        let requete = demande.valider(t).expect("valid");
+                        let a = en_memoire.rechercher(&requete, maintenant).expect("search");
+                        let b = sur_disque.rechercher(&requete, maintenant).expect("search");
+                        let contexte = format!("{commune} {codes:?} {texte:?} {rayon} {tri:?}");
+                        assert_eq!(a.total, b.total, "{contexte}");
+                        assert_eq!(a.exclus, b.exclus, "{contexte}");
+                        assert_eq!(a.facettes, b.facettes, "{contexte}");
+                        assert_eq!(a.besoins_sans_offre, b.besoins_sans_offre, "{contexte}");
+                        assert_eq!(a.doublons_regroupes, b.doublons_regroupes, "{contexte}");
+                        assert_eq!(a.curseur_suivant, b.curseur_suivant, "{contexte}");
+                        let (ra, pa) = par_id(&a, en_memoire.catalogue());
+                        let (rb, pb) = par_id(&b, sur_disque.catalogue());
+                        assert_eq!(pa, pb, "parcours, {contexte}");
+                        assert_eq!(ra.len(), rb.len(), "{contexte}");
+                        for ((ia, sa), (ib, sb)) in ra.iter().zip(&rb) {
+                            assert_eq!(ia, ib, "{contexte}");
+                            // Up to the order of tantivy's f32 sum of three or more terms.
+                            assert!((sa - sb).abs() < 1e-6, "{contexte}: {ia} {sa} {sb}");
+                        }
+                        compares += 1;
+                        match b.curseur_suivant {
+                            Some(c) => demande.curseur = Some(c),
+                            None => break,
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(compares >= 108, "{compares} answers compared");
 }
