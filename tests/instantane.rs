@@ -254,19 +254,27 @@ fn index_then_search_from_the_command_line() {
     }
 }
 
-/// One answer with its services by id (the snapshot stores them in another order than the export).
-fn par_id(r: &Reponse, catalogue: &Catalogue) -> (Vec<(String, f64)>, Vec<(String, String)>) {
+/// The results (id, score) and the parcours (need, id) of an answer, by service id: the snapshot
+/// stores the services in another order than the export.
+struct ParId {
+    resultats: Vec<(String, f64)>,
+    parcours: Vec<(String, String)>,
+}
+
+fn par_id(r: &Reponse, catalogue: &Catalogue) -> ParId {
     let id = |i: u32| catalogue.services[i as usize].id.clone();
-    (
-        r.resultats
+    ParId {
+        resultats: r
+            .resultats
             .iter()
             .map(|x| (id(x.service), x.score))
             .collect(),
-        r.parcours
+        parcours: r
+            .parcours
             .iter()
             .map(|e| (e.besoin.clone(), id(e.service)))
             .collect(),
-    )
+    }
 }
 
 #[test]
@@ -346,11 +354,13 @@ fn a_snapshot_answers_as_the_export_it_was_built_from() {
                         assert_eq!(a.besoins_sans_offre, b.besoins_sans_offre, "{contexte}");
                         assert_eq!(a.doublons_regroupes, b.doublons_regroupes, "{contexte}");
                         assert_eq!(a.curseur_suivant, b.curseur_suivant, "{contexte}");
-                        let (ra, pa) = par_id(&a, en_memoire.catalogue());
-                        let (rb, pb) = par_id(&b, sur_disque.catalogue());
-                        assert_eq!(pa, pb, "parcours, {contexte}");
-                        assert_eq!(ra.len(), rb.len(), "{contexte}");
-                        for ((ia, sa), (ib, sb)) in ra.iter().zip(&rb) {
+                        let (pa, pb) = (
+                            par_id(&a, en_memoire.catalogue()),
+                            par_id(&b, sur_disque.catalogue()),
+                        );
+                        assert_eq!(pa.parcours, pb.parcours, "{contexte}");
+                        assert_eq!(pa.resultats.len(), pb.resultats.len(), "{contexte}");
+                        for ((ia, sa), (ib, sb)) in pa.resultats.iter().zip(&pb.resultats) {
                             assert_eq!(ia, ib, "{contexte}");
                             // Up to the order of tantivy's f32 sum of three or more terms.
                             assert!((sa - sb).abs() < 1e-6, "{contexte}: {ia} {sa} {sb}");
