@@ -252,7 +252,8 @@ impl IndexTexte {
     /// Those of `services` matching `texte`, with the same BM25 scores as [`IndexTexte::chercher`]
     /// gives them, without scoring the rest of the catalogue: each segment's scorer seeks from one
     /// candidate document to the next (cheap when they are few, or close together in document
-    /// order).
+    /// order). The index is written once per snapshot and never deletes a document, so no
+    /// alive-documents check is needed.
     pub fn chercher_parmi(
         &self,
         texte: &str,
