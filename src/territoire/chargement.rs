@@ -81,11 +81,7 @@ impl Territoires {
             Ok(())
         })?;
         regions.sort_by_key(|r| r.code);
-        let par_region: HashMap<CodeRegion, usize> = regions
-            .iter()
-            .enumerate()
-            .map(|(i, r)| (r.code, i))
-            .collect();
+        let par_region = positions(&regions, |r| r.code);
 
         // Départements.
         let mut departements = Vec::new();
@@ -122,11 +118,7 @@ impl Territoires {
             };
             regions[i].departements.push(d.code);
         }
-        let par_departement: HashMap<CodeDepartement, usize> = departements
-            .iter()
-            .enumerate()
-            .map(|(i, d)| (d.code, i))
-            .collect();
+        let par_departement = positions(&departements, |d| d.code);
 
         // EPCI.
         let mut epcis = Vec::new();
@@ -146,11 +138,7 @@ impl Territoires {
             },
         )?;
         epcis.sort_by_key(|e| e.siren);
-        let par_epci: HashMap<SirenEpci, usize> = epcis
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (e.siren, i))
-            .collect();
+        let par_epci = positions(&epcis, |e| e.siren);
 
         // Communes; parents resolved once every code is known.
         let mut communes: Vec<Commune> = Vec::new();
@@ -376,6 +364,18 @@ fn lire(
             Err(e) => return Err(erreur(numero, e.to_string())),
         }
     }
+}
+
+/// Each key's position in `elements` (sorted and unique by that key).
+fn positions<T, K: std::hash::Hash + Eq>(
+    elements: &[T],
+    cle: impl Fn(&T) -> K,
+) -> HashMap<K, usize> {
+    elements
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (cle(e), i))
+        .collect()
 }
 
 fn optionnel<T>(

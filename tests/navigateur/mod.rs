@@ -123,10 +123,7 @@ async fn referent(s: &Serveur, o: &(std::path::PathBuf, std::path::PathBuf)) {
     nav.capture("referent-04-resultats").await;
     let avant = nombre(&nav, "#liste li.resultat").await;
     assert!(
-        nav.script("return !document.getElementById('plus').hidden;", json!([]))
-            .await
-            .as_bool()
-            .unwrap_or(false),
+        nav.vrai("!document.getElementById('plus').hidden").await,
         "« charger plus » proposé"
     );
     nav.cliquer("#plus").await;
@@ -236,13 +233,8 @@ async fn beneficiaire(s: &Serveur, o: &(std::path::PathBuf, std::path::PathBuf))
         "pas de critère sensible : {premier}"
     );
     assert!(
-        nav.script(
-            "return document.getElementById('champ-tri').hidden;",
-            json!([])
-        )
-        .await
-        .as_bool()
-        .unwrap_or(false),
+        nav.vrai("document.getElementById('champ-tri').hidden")
+            .await,
         "pas de choix d'ordre en mode personne accompagnée"
     );
     nav.capture("beneficiaire-02-resultats-360px").await;
@@ -250,11 +242,7 @@ async fn beneficiaire(s: &Serveur, o: &(std::path::PathBuf, std::path::PathBuf))
     // professional shows up (the demo has 63 direct-access offers for mobility around Roubaix).
     for _ in 0..8 {
         if nombre(&nav, "#liste .pastille.pro").await > 0
-            || !nav
-                .script("return !document.getElementById('plus').hidden;", json!([]))
-                .await
-                .as_bool()
-                .unwrap_or(false)
+            || !nav.vrai("!document.getElementById('plus').hidden").await
         {
             break;
         }
@@ -292,13 +280,8 @@ async fn carte(s: &Serveur, o: &(std::path::PathBuf, std::path::PathBuf)) {
         .await;
     // Two needs for the Nord: the mobility group (ticked by default) and the employment group.
     assert!(
-        nav.script(
-            "return document.getElementById('c-mobilite').checked;",
-            json!([])
-        )
-        .await
-        .as_bool()
-        .unwrap_or(false),
+        nav.vrai("document.getElementById('c-mobilite').checked")
+            .await,
         "un besoin coché d'office"
     );
     nav.cliquer("#c-emploi").await;

@@ -166,6 +166,16 @@ impl Navigateur {
             .unwrap_or_else(|e| panic!("script « {js} » : {e}"))
     }
 
+    /// Whether the expression `js` is true in the page (a boolean expected: anything else fails).
+    pub async fn vrai(&self, js: &str) -> bool {
+        let valeur = self
+            .script(&format!("return {js};"), Value::Array(Vec::new()))
+            .await;
+        valeur
+            .as_bool()
+            .unwrap_or_else(|| panic!("« {js} » : booléen attendu, {valeur} obtenu"))
+    }
+
     /// Runs an asynchronous `js` (the last argument is the callback).
     pub async fn script_async(&self, js: &str) -> Value {
         self.client
