@@ -3,7 +3,9 @@
 //!
 //! Points are stored as 3D unit vectors: the chord between two unit vectors grows strictly with
 //! their great-circle distance, so Euclidean queries in 3D answer great-circle questions with no
-//! approximation; each candidate's haversine distance is then computed once, on the original point.
+//! approximation. A candidate's distance comes from the same chord: the haversine formula's
+//! `sin²(Δφ/2) + cos φ₁ cos φ₂ sin²(Δλ/2)` is the squared half-chord, so the great-circle distance
+//! is `2R·asin(chord/2)`, the haversine distance without a trigonometric call per point.
 
 use rstar::RTree;
 use rstar::primitives::GeomWithData;
@@ -22,7 +24,7 @@ pub fn vers_xyz(p: Point) -> [f64; 3] {
 /// Ids (`u32`) indexed by point.
 #[derive(Debug, Clone)]
 pub struct IndexPoints {
-    arbre: RTree<GeomWithData<[f64; 3], (u32, Point)>>,
+    arbre: RTree<GeomWithData<[f64; 3], u32>>,
 }
 
 impl IndexPoints {
@@ -31,7 +33,7 @@ impl IndexPoints {
         let elements = points
             .into_iter()
             .filter(|(_, p)| p.is_valid())
-            .map(|(id, p)| GeomWithData::new(vers_xyz(p), (id, p)))
+            .map(|(id, p)| GeomWithData::new(vers_xyz(p), id))
             .collect();
         IndexPoints {
             arbre: RTree::bulk_load(elements),
@@ -53,7 +55,7 @@ impl IndexPoints {
         if !p.is_valid() {
             return None;
         }
-        self.arbre.nearest_neighbor(&vers_xyz(p)).map(|e| e.data.0)
+        self.arbre.nearest_neighbor(&vers_xyz(p)).map(|e| e.data)
     }
 
     /// Every id whose point lies within `rayon_km` of `centre` (haversine, bound included), with
@@ -75,19 +77,32 @@ impl IndexPoints {
             return;
         }
         let angle = (rayon_km / RAYON_TERRE_KM).min(std::f64::consts::PI);
-        // Chord of the angle, with a margin against rounding; the exact test is the haversine below.
+        // Chord of the angle, with a margin against rounding; the exact test is on the distance.
         let corde = 2.0 * (angle / 2.0).sin() + 1e-9;
         let c = vers_xyz(centre);
         trouves.extend(
             self.arbre
                 .locate_within_distance(c, corde * corde)
                 .filter_map(|e| {
-                    let (id, p) = e.data;
-                    let d = centre.distance_km(&p);
-                    (d <= rayon_km).then_some((id, d))
+                    let d = distance_corde_km(&c, e.geom());
+                    (d <= rayon_km).then_some((e.data, d))
                 }),
         );
     }
+}
+
+/// The distance between two points as [`IndexPoints::dans_le_rayon`] measures it (the chord's
+/// great-circle distance): for distances compared with the index's, so that a point reached both
+/// ways gets the same distance to the last bit.
+pub fn distance_indexee_km(a: Point, b: Point) -> f64 {
+    distance_corde_km(&vers_xyz(a), &vers_xyz(b))
+}
+
+/// The great-circle distance between two unit vectors, in km: `2R·asin(chord/2)`, the same
+/// distance as [`Point::distance_km`] (haversine) up to rounding.
+fn distance_corde_km(a: &[f64; 3], b: &[f64; 3]) -> f64 {
+    let carre: f64 = a.iter().zip(b).map(|(u, v)| (u - v) * (u - v)).sum();
+    2.0 * RAYON_TERRE_KM * (carre.sqrt() / 2.0).min(1.0).asin()
 }
 
 #[cfg(test)]
@@ -112,6 +127,23 @@ mod tests {
 
     proptest! {
         #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+        #[test]
+        fn chord_distance_is_the_haversine_distance(
+            lat1 in -90.0f64..90.0, lon1 in -180.0f64..180.0,
+            lat2 in -90.0f64..90.0, lon2 in -180.0f64..180.0,
+            proche in proptest::bool::ANY,
+        ) {
+            let a = Point::new(lat1, lon1);
+            // Half the cases a few metres to a few km away, where rounding matters most.
+            let b = if proche {
+                Point::new((lat1 + lat2 / 1000.0).clamp(-90.0, 90.0), lon1 + lon2 / 1000.0)
+            } else {
+                Point::new(lat2, lon2)
+            };
+            let corde = distance_corde_km(&vers_xyz(a), &vers_xyz(b));
+            prop_assert!((corde - a.distance_km(&b)).abs() < 1e-7, "{} vs {}", corde, a.distance_km(&b));
+        }
 
         #[test]
         fn radius_query_equals_brute_force(lat in 41.0f64..51.5, lon in -5.0f64..9.5, rayon in 0.0f64..150.0) {

@@ -20,7 +20,7 @@ pub use build::{Rapport, Sources, construire};
 pub use code::{CodeCommune, CodeDepartement, CodeInvalide, CodePostal, CodeRegion, SirenEpci};
 pub use commune::{Commune, CommuneId, GenreCommune, PrecisionPoint};
 pub use error::TerritoireError;
-pub use index_points::{IndexPoints, vers_xyz};
+pub use index_points::{IndexPoints, distance_indexee_km, vers_xyz};
 pub use point::Point;
 pub use territoires::Territoires;
 pub use zone::Zone;

@@ -16,7 +16,7 @@ use serde::Serialize;
 
 use crate::catalog::model::{Catalogue, Service, ZoneEligibilite};
 use crate::referentiel::{Categorie, Code, CodeSet, ModeAccueil, Referentiels, Thematique};
-use crate::territoire::{CommuneId, IndexPoints, Point, Territoires, Zone};
+use crate::territoire::{CommuneId, IndexPoints, Point, Territoires, Zone, distance_indexee_km};
 
 /// How the person would use the offer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, utoipa::ToSchema)]
@@ -275,7 +275,7 @@ impl IndexCandidats {
             {
                 let d = catalogue.services[i as usize]
                     .point
-                    .map_or(0.0, |p| origine.point.distance_km(&p));
+                    .map_or(0.0, |p| distance_indexee_km(origine.point, p));
                 proches.push((i, d));
             }
         }
