@@ -5,6 +5,7 @@
 //! - its folded form in the `plie` field, its stem in the `radical` field;
 //! - words of 5+ letters: its folded form within edit distance 1 in `plie` (typos);
 //! - the last word: any `plie` term it is a prefix of (search as you type);
+//!   (these two as the few index terms they stand for, [`super::variantes`]);
 //! - every term of its synonym group (a phrase in `plie` for multi-word terms).
 //!
 //! Protected acronyms get neither typo tolerance nor prefix matching (`PLIE` must not find
@@ -17,12 +18,14 @@
 //! must not search text it does not have (its `texte` score term is then 0). Text made only of
 //! stop words (`le`) is *not* an error: it gives a query that matches nothing.
 
-use tantivy::query::{BooleanQuery, EmptyQuery, FuzzyTermQuery, PhraseQuery, Query, TermQuery};
+use tantivy::query::{EmptyQuery, PhraseQuery, Query, TermQuery};
 use tantivy::schema::{Field, FieldType, IndexRecordOption};
-use tantivy::{Index, Term};
+use tantivy::{Index, Searcher, Term};
 
 use super::analyseur::{AnalyseFr, Mot};
+use super::combinaison::{Et, Ou};
 use super::synonymes::Synonymes;
+use super::variantes::{Voisinage, alternative};
 use super::{NOM_PLIE, NOM_RADICAL};
 
 /// The two fields holding the same text, analyzed by `fr_plie` and `fr_radical`.
@@ -57,12 +60,13 @@ pub enum AnalyseError {
 /// Minimal length (in characters of the folded word) for typo tolerance.
 pub const LONGUEUR_FLOUE: usize = 5;
 
-/// Builds the query for `texte` over `champs` of `index` (see the module docs).
+/// Builds the query for `texte` over `champs` of `chercheur`'s index (see the module docs).
 pub fn requete_texte(
-    index: &Index,
+    chercheur: &Searcher,
     champs: ChampsTexte,
     texte: &str,
 ) -> Result<Box<dyn Query>, AnalyseError> {
+    let index = chercheur.index();
     for (champ, nom) in [(champs.plie, NOM_PLIE), (champs.radical, NOM_RADICAL)] {
         if index.tokenizers().get(nom).is_none() {
             return Err(AnalyseError::AnalyseurAbsent(nom));
@@ -85,10 +89,9 @@ pub fn requete_texte(
     let conjonction: Vec<Box<dyn Query>> = mots
         .iter()
         .enumerate()
-        .map(|(i, mot)| alternatives_mot(&mut analyse, champs, mot, i == dernier))
+        .map(|(i, mot)| alternatives_mot(chercheur, &mut analyse, champs, mot, i == dernier))
         .collect();
-    let mut alternatives: Vec<Box<dyn Query>> =
-        vec![Box::new(BooleanQuery::intersection(conjonction))];
+    let mut alternatives: Vec<Box<dyn Query>> = vec![Box::new(Et(conjonction))];
     if mots.len() > 1 {
         alternatives.extend(synonymes(&mut analyse, champs, texte));
     }
@@ -110,6 +113,7 @@ fn analyseur_du_champ(index: &Index, champ: Field) -> Option<&str> {
 
 /// The alternatives of one word, as one disjunction.
 fn alternatives_mot(
+    chercheur: &Searcher,
     analyse: &mut AnalyseFr,
     champs: ChampsTexte,
     mot: &Mot,
@@ -122,10 +126,20 @@ fn alternatives_mot(
     ];
     if !mot.protege {
         if mot.plie.chars().count() >= LONGUEUR_FLOUE {
-            alternatives.push(Box::new(FuzzyTermQuery::new(plie.clone(), 1, true)));
+            alternatives.push(alternative(
+                chercheur,
+                champs.plie,
+                &mot.plie,
+                Voisinage::Faute,
+            ));
         }
         if dernier {
-            alternatives.push(Box::new(FuzzyTermQuery::new_prefix(plie, 0, false)));
+            alternatives.push(alternative(
+                chercheur,
+                champs.plie,
+                &mot.plie,
+                Voisinage::Prefixe,
+            ));
         }
     }
     alternatives.extend(synonymes(analyse, champs, &mot.plie));
@@ -169,6 +183,6 @@ fn union(mut requetes: Vec<Box<dyn Query>>) -> Box<dyn Query> {
     if requetes.len() == 1 {
         requetes.remove(0)
     } else {
-        Box::new(BooleanQuery::union(requetes))
+        Box::new(Ou(requetes))
     }
 }

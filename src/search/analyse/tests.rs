@@ -53,15 +53,18 @@ fn index() -> (Index, ChampsTexte) {
 /// Ids (positions in [`DOCUMENTS`]) of the documents matching `texte`.
 fn trouves(texte: &str) -> BTreeSet<u32> {
     let (index, champs) = index();
-    let requete = requete_texte(&index, champs, texte).expect("query");
-    let lecteur = index.reader().expect("reader");
-    lecteur
-        .searcher()
+    let chercheur = index.reader().expect("reader").searcher();
+    let requete = requete_texte(&chercheur, champs, texte).expect("query");
+    chercheur
         .search(requete.as_ref(), &DocSetCollector)
         .expect("search")
         .into_iter()
         .map(|adresse| adresse.doc_id)
         .collect()
+}
+
+fn chercheur(index: &Index) -> tantivy::Searcher {
+    index.reader().expect("reader").searcher()
 }
 
 fn ids(ids: &[u32]) -> BTreeSet<u32> {
@@ -126,7 +129,7 @@ fn empty_text_is_an_error() {
     let (index, champs) = index();
     for texte in ["", "   ", " ,; - "] {
         assert_eq!(
-            requete_texte(&index, champs, texte).err(),
+            requete_texte(&chercheur(&index), champs, texte).err(),
             Some(AnalyseError::TexteVide)
         );
     }
@@ -141,7 +144,7 @@ fn analyzers_must_be_registered() {
     };
     let index = Index::create_in_ram(schema.build());
     assert_eq!(
-        requete_texte(&index, champs, "emploi").err(),
+        requete_texte(&chercheur(&index), champs, "emploi").err(),
         Some(AnalyseError::AnalyseurAbsent(NOM_PLIE))
     );
 }
@@ -160,7 +163,7 @@ fn swapped_fields_are_an_error() {
         radical: champs.plie,
     };
     assert_eq!(
-        requete_texte(&index, inverses, "emploi").err(),
+        requete_texte(&chercheur(&index), inverses, "emploi").err(),
         Some(AnalyseError::ChampMalAnalyse {
             champ: champs.radical,
             attendu: NOM_PLIE

@@ -51,7 +51,6 @@ pub enum TexteError {
 
 /// The text index of one catalogue.
 pub struct IndexTexte {
-    index: Index,
     lecteur: IndexReader,
     champs: ChampsTexte,
     /// Per segment (by ordinal; the reader is never reloaded), the service of each document:
@@ -212,7 +211,6 @@ impl IndexTexte {
             }
         }
         Ok(IndexTexte {
-            index,
             lecteur,
             champs,
             services: Arc::new(services),
@@ -228,13 +226,11 @@ impl IndexTexte {
 
     /// Every service matching `texte` with its BM25 score, as a table indexed by service.
     pub fn chercher(&self, texte: &str) -> Result<Correspondances, TexteError> {
-        let requete = requete_texte(&self.index, self.champs, texte)?;
+        let chercheur = self.lecteur.searcher();
+        let requete = requete_texte(&chercheur, self.champs, texte)?;
         let mut scores = vec![f32::NAN; self.etendue];
         let mut nombre = 0;
-        let trouves = self
-            .lecteur
-            .searcher()
-            .search(requete.as_ref(), &Collecte(Arc::clone(&self.services)))?;
+        let trouves = chercheur.search(requete.as_ref(), &Collecte(Arc::clone(&self.services)))?;
         for segment in trouves {
             for (service, score) in segment {
                 let case = &mut scores[service as usize];
@@ -259,8 +255,8 @@ impl IndexTexte {
         texte: &str,
         services: impl IntoIterator<Item = u32>,
     ) -> Result<Correspondances, TexteError> {
-        let requete = requete_texte(&self.index, self.champs, texte)?;
         let chercheur = self.lecteur.searcher();
+        let requete = requete_texte(&chercheur, self.champs, texte)?;
         let poids = requete.weight(EnableScoring::enabled_from_searcher(&chercheur))?;
         let lecteurs = chercheur.segment_readers();
         let mut par_segment: Vec<Vec<DocId>> = vec![Vec::new(); lecteurs.len()];
