@@ -50,6 +50,7 @@ use tantivy::Index;
 pub use analyseur::{AnalyseFr, Mot, TokenizerFr};
 pub use requete::{AnalyseError, ChampsTexte, requete_texte};
 pub use synonymes::Synonymes;
+pub use variantes::Vocabulaire;
 
 /// Name of the folded, unstemmed analyzer on an index's `TokenizerManager`.
 pub const NOM_PLIE: &str = "fr_plie";

@@ -20,12 +20,12 @@
 
 use tantivy::query::{EmptyQuery, PhraseQuery, Query, TermQuery};
 use tantivy::schema::{Field, FieldType, IndexRecordOption};
-use tantivy::{Index, Searcher, Term};
+use tantivy::{Index, Term};
 
 use super::analyseur::{AnalyseFr, Mot};
 use super::combinaison::{Et, Ou};
 use super::synonymes::Synonymes;
-use super::variantes::{Voisinage, alternative};
+use super::variantes::{Vocabulaire, Voisinage, alternative};
 use super::{NOM_PLIE, NOM_RADICAL};
 
 /// The two fields holding the same text, analyzed by `fr_plie` and `fr_radical`.
@@ -60,13 +60,13 @@ pub enum AnalyseError {
 /// Minimal length (in characters of the folded word) for typo tolerance.
 pub const LONGUEUR_FLOUE: usize = 5;
 
-/// Builds the query for `texte` over `champs` of `chercheur`'s index (see the module docs).
+/// Builds the query for `texte` over `champs` of `vocabulaire`'s index (see the module docs).
 pub fn requete_texte(
-    chercheur: &Searcher,
+    vocabulaire: &Vocabulaire,
     champs: ChampsTexte,
     texte: &str,
 ) -> Result<Box<dyn Query>, AnalyseError> {
-    let index = chercheur.index();
+    let index = vocabulaire.chercheur().index();
     for (champ, nom) in [(champs.plie, NOM_PLIE), (champs.radical, NOM_RADICAL)] {
         if index.tokenizers().get(nom).is_none() {
             return Err(AnalyseError::AnalyseurAbsent(nom));
@@ -89,7 +89,7 @@ pub fn requete_texte(
     let conjonction: Vec<Box<dyn Query>> = mots
         .iter()
         .enumerate()
-        .map(|(i, mot)| alternatives_mot(chercheur, &mut analyse, champs, mot, i == dernier))
+        .map(|(i, mot)| alternatives_mot(vocabulaire, &mut analyse, champs, mot, i == dernier))
         .collect();
     let mut alternatives: Vec<Box<dyn Query>> = vec![Box::new(Et(conjonction))];
     if mots.len() > 1 {
@@ -113,7 +113,7 @@ fn analyseur_du_champ(index: &Index, champ: Field) -> Option<&str> {
 
 /// The alternatives of one word, as one disjunction.
 fn alternatives_mot(
-    chercheur: &Searcher,
+    vocabulaire: &Vocabulaire,
     analyse: &mut AnalyseFr,
     champs: ChampsTexte,
     mot: &Mot,
@@ -127,7 +127,7 @@ fn alternatives_mot(
     if !mot.protege {
         if mot.plie.chars().count() >= LONGUEUR_FLOUE {
             alternatives.push(alternative(
-                chercheur,
+                vocabulaire,
                 champs.plie,
                 &mot.plie,
                 Voisinage::Faute,
@@ -135,7 +135,7 @@ fn alternatives_mot(
         }
         if dernier {
             alternatives.push(alternative(
-                chercheur,
+                vocabulaire,
                 champs.plie,
                 &mot.plie,
                 Voisinage::Prefixe,

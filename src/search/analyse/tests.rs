@@ -7,7 +7,8 @@ use tantivy::schema::{IndexRecordOption, Schema, TextFieldIndexing, TextOptions}
 use tantivy::{Index, TantivyDocument};
 
 use super::{
-    AnalyseError, AnalyseFr, ChampsTexte, NOM_PLIE, NOM_RADICAL, enregistrer, requete_texte,
+    AnalyseError, AnalyseFr, ChampsTexte, NOM_PLIE, NOM_RADICAL, Vocabulaire, enregistrer,
+    requete_texte,
 };
 
 const DOCUMENTS: &[&str] = &[
@@ -53,9 +54,10 @@ fn index() -> (Index, ChampsTexte) {
 /// Ids (positions in [`DOCUMENTS`]) of the documents matching `texte`.
 fn trouves(texte: &str) -> BTreeSet<u32> {
     let (index, champs) = index();
-    let chercheur = index.reader().expect("reader").searcher();
-    let requete = requete_texte(&chercheur, champs, texte).expect("query");
-    chercheur
+    let vocabulaire = vocabulaire(&index);
+    let requete = requete_texte(&vocabulaire, champs, texte).expect("query");
+    vocabulaire
+        .chercheur()
         .search(requete.as_ref(), &DocSetCollector)
         .expect("search")
         .into_iter()
@@ -63,8 +65,8 @@ fn trouves(texte: &str) -> BTreeSet<u32> {
         .collect()
 }
 
-fn chercheur(index: &Index) -> tantivy::Searcher {
-    index.reader().expect("reader").searcher()
+fn vocabulaire(index: &Index) -> Vocabulaire {
+    Vocabulaire::new(index.reader().expect("reader").searcher())
 }
 
 fn ids(ids: &[u32]) -> BTreeSet<u32> {
@@ -129,7 +131,7 @@ fn empty_text_is_an_error() {
     let (index, champs) = index();
     for texte in ["", "   ", " ,; - "] {
         assert_eq!(
-            requete_texte(&chercheur(&index), champs, texte).err(),
+            requete_texte(&vocabulaire(&index), champs, texte).err(),
             Some(AnalyseError::TexteVide)
         );
     }
@@ -144,7 +146,7 @@ fn analyzers_must_be_registered() {
     };
     let index = Index::create_in_ram(schema.build());
     assert_eq!(
-        requete_texte(&chercheur(&index), champs, "emploi").err(),
+        requete_texte(&vocabulaire(&index), champs, "emploi").err(),
         Some(AnalyseError::AnalyseurAbsent(NOM_PLIE))
     );
 }
@@ -163,7 +165,7 @@ fn swapped_fields_are_an_error() {
         radical: champs.plie,
     };
     assert_eq!(
-        requete_texte(&chercheur(&index), inverses, "emploi").err(),
+        requete_texte(&vocabulaire(&index), inverses, "emploi").err(),
         Some(AnalyseError::ChampMalAnalyse {
             champ: champs.radical,
             attendu: NOM_PLIE

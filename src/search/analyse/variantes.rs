@@ -11,8 +11,13 @@
 //! that seeks straight to the documents asked for. It matches the same documents with the same
 //! constant score (1, like tantivy's automaton scorer), so answers do not change. A short prefix
 //! accepting many terms (`a`) keeps the automaton query, cheaper than that many cursors.
+//!
+//! Finding those terms walks the term dictionary of every segment with the automaton (about
+//! 0.1 ms per word); a [`Vocabulaire`] remembers the words already looked up in its index, which
+//! never changes (a snapshot is written once).
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use super::combinaison::Ou;
 use levenshtein_automata::{DFA, Distance, LevenshteinAutomatonBuilder, SINK_STATE};
@@ -25,11 +30,55 @@ use tantivy::{DocId, DocSet, Score, Searcher, SegmentReader, TantivyError, Term}
 /// Above this many index terms, an alternative stays an automaton query.
 pub const VARIANTES_MAX: usize = 16;
 
+/// Words whose neighbours a [`Vocabulaire`] remembers.
+const MOTS_RETENUS: u64 = 20_000;
+
+/// A word looked up in a [`Vocabulaire`]: which neighbours, in which field.
+type CleVoisins = (Voisinage, Field, String);
+
+/// One index's searcher and the neighbours of the words already looked up in it.
+#[derive(Clone)]
+pub struct Vocabulaire {
+    chercheur: Searcher,
+    /// By (neighbourhood, field, word): its terms, `None` when they are too many.
+    voisins: moka::sync::Cache<CleVoisins, Option<Arc<[Term]>>>,
+}
+
+impl std::fmt::Debug for Vocabulaire {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Vocabulaire")
+            .field("mots", &self.voisins.entry_count())
+            .finish()
+    }
+}
+
+impl Vocabulaire {
+    /// The vocabulary of `chercheur`'s index (which must not change while it is used).
+    pub fn new(chercheur: Searcher) -> Self {
+        Vocabulaire {
+            chercheur,
+            voisins: moka::sync::Cache::new(MOTS_RETENUS),
+        }
+    }
+
+    /// Its searcher.
+    pub fn chercheur(&self) -> &Searcher {
+        &self.chercheur
+    }
+
+    fn voisins(&self, champ: Field, mot: &str, voisinage: Voisinage) -> Option<Arc<[Term]>> {
+        self.voisins
+            .get_with((voisinage, champ, mot.to_owned()), || {
+                termes_voisins(&self.chercheur, champ, mot, voisinage).map(Arc::from)
+            })
+    }
+}
+
 /// Edit distance of the typo alternative; a transposition counts as one edit.
 const DISTANCE_FAUTE: u8 = 1;
 
 /// Which neighbours of a word an alternative accepts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Voisinage {
     /// Words within one edit ([`DISTANCE_FAUTE`], a transposition counting as one).
     Faute,
@@ -64,15 +113,15 @@ impl Voisinage {
 }
 
 /// The alternative of `mot` (a folded word of `champ`) for `voisinage`: the union of the terms it
-/// stands for in `chercheur`'s segments when they are at most [`VARIANTES_MAX`], else tantivy's
+/// stands for in `vocabulaire`'s segments when they are at most [`VARIANTES_MAX`], else tantivy's
 /// automaton query.
 pub fn alternative(
-    chercheur: &Searcher,
+    vocabulaire: &Vocabulaire,
     champ: Field,
     mot: &str,
     voisinage: Voisinage,
 ) -> Box<dyn Query> {
-    match termes_voisins(chercheur, champ, mot, voisinage) {
+    match vocabulaire.voisins(champ, mot, voisinage) {
         Some(termes) => Box::new(UnionConstante { termes }),
         None => Box::new(voisinage.automate(Term::from_field_text(champ, mot))),
     }
@@ -136,7 +185,7 @@ impl tantivy_fst::Automaton for Automate<'_> {
 /// automaton scorer scores them; the terms' cursors are read without scoring.
 #[derive(Debug, Clone)]
 struct UnionConstante {
-    termes: Vec<Term>,
+    termes: Arc<[Term]>,
 }
 
 impl Query for UnionConstante {
@@ -156,7 +205,7 @@ impl Query for UnionConstante {
     }
 
     fn query_terms<'a>(&'a self, visiteur: &mut dyn FnMut(&'a Term, bool)) {
-        for t in &self.termes {
+        for t in self.termes.iter() {
             visiteur(t, false);
         }
     }
@@ -235,9 +284,10 @@ mod tests {
         ];
         let (index, champ) = index(&mots);
         let chercheur = index.reader().expect("reader").searcher();
+        let vocabulaire = Vocabulaire::new(chercheur.clone());
         for mot in ["accompagnement", "garage", "gare", "garag", "acc", "zzz"] {
             for voisinage in [Voisinage::Faute, Voisinage::Prefixe] {
-                let union = alternative(&chercheur, champ, mot, voisinage);
+                let union = alternative(&vocabulaire, champ, mot, voisinage);
                 let automate = voisinage.automate(Term::from_field_text(champ, mot));
                 assert_eq!(
                     resultats(&chercheur, union.as_ref()),
@@ -246,6 +296,9 @@ mod tests {
                 );
             }
         }
+        // Each (word, neighbourhood) looked up once.
+        vocabulaire.voisins.run_pending_tasks();
+        assert_eq!(vocabulaire.voisins.entry_count(), 12);
         // The typo alternative of « garage » is a union: « garages », « agrage » (transposition).
         let termes = termes_voisins(&chercheur, champ, "garage", Voisinage::Faute).expect("few");
         let textes: Vec<String> = termes
@@ -266,7 +319,12 @@ mod tests {
             termes_voisins(&chercheur, champ, "a01", Voisinage::Prefixe).map(|t| t.len()),
             Some(VARIANTES_MAX - 9)
         );
-        let union = alternative(&chercheur, champ, "a", Voisinage::Prefixe);
+        let union = alternative(
+            &Vocabulaire::new(chercheur.clone()),
+            champ,
+            "a",
+            Voisinage::Prefixe,
+        );
         let automate = Voisinage::Prefixe.automate(Term::from_field_text(champ, "a"));
         assert_eq!(
             resultats(&chercheur, union.as_ref()),

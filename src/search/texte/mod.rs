@@ -23,7 +23,9 @@ use tantivy::{
 };
 use tantivy::{TantivyDocument, directory::MmapDirectory};
 
-use super::analyse::{self, AnalyseError, ChampsTexte, NOM_PLIE, NOM_RADICAL, requete_texte};
+use super::analyse::{
+    self, AnalyseError, ChampsTexte, NOM_PLIE, NOM_RADICAL, Vocabulaire, requete_texte,
+};
 use crate::catalog::model::{Catalogue, Service};
 use crate::referentiel::Code;
 
@@ -52,6 +54,8 @@ pub enum TexteError {
 /// The text index of one catalogue.
 pub struct IndexTexte {
     lecteur: IndexReader,
+    /// The reader's searcher (never reloaded) and the typo and prefix neighbours looked up in it.
+    vocabulaire: Vocabulaire,
     champs: ChampsTexte,
     /// Per segment (by ordinal; the reader is never reloaded), the service of each document:
     /// read once, instead of through the fast-field column for every match of every query.
@@ -211,6 +215,7 @@ impl IndexTexte {
             }
         }
         Ok(IndexTexte {
+            vocabulaire: Vocabulaire::new(lecteur.searcher()),
             lecteur,
             champs,
             services: Arc::new(services),
@@ -226,8 +231,8 @@ impl IndexTexte {
 
     /// Every service matching `texte` with its BM25 score, as a table indexed by service.
     pub fn chercher(&self, texte: &str) -> Result<Correspondances, TexteError> {
-        let chercheur = self.lecteur.searcher();
-        let requete = requete_texte(&chercheur, self.champs, texte)?;
+        let chercheur = self.vocabulaire.chercheur();
+        let requete = requete_texte(&self.vocabulaire, self.champs, texte)?;
         let mut scores = vec![f32::NAN; self.etendue];
         let mut nombre = 0;
         let trouves = chercheur.search(requete.as_ref(), &Collecte(Arc::clone(&self.services)))?;
@@ -255,9 +260,9 @@ impl IndexTexte {
         texte: &str,
         services: impl IntoIterator<Item = u32>,
     ) -> Result<Correspondances, TexteError> {
-        let chercheur = self.lecteur.searcher();
-        let requete = requete_texte(&chercheur, self.champs, texte)?;
-        let poids = requete.weight(EnableScoring::enabled_from_searcher(&chercheur))?;
+        let chercheur = self.vocabulaire.chercheur();
+        let requete = requete_texte(&self.vocabulaire, self.champs, texte)?;
+        let poids = requete.weight(EnableScoring::enabled_from_searcher(chercheur))?;
         let lecteurs = chercheur.segment_readers();
         let mut par_segment: Vec<Vec<DocId>> = vec![Vec::new(); lecteurs.len()];
         for s in services {
