@@ -21,15 +21,15 @@ pub fn vers_xyz(p: Point) -> [f64; 3] {
     [lat.cos() * lon.cos(), lat.cos() * lon.sin(), lat.sin()]
 }
 
-/// Ids (`u32`) indexed by point.
+/// Ids (`u32` by default, or any small `Copy` data kept with each point) indexed by point.
 #[derive(Debug, Clone)]
-pub struct IndexPoints {
-    arbre: RTree<GeomWithData<[f64; 3], u32>>,
+pub struct IndexPoints<D = u32> {
+    arbre: RTree<GeomWithData<[f64; 3], D>>,
 }
 
-impl IndexPoints {
+impl<D: Copy> IndexPoints<D> {
     /// Bulk-loads `(id, point)` pairs; invalid points are skipped.
-    pub fn new(points: impl IntoIterator<Item = (u32, Point)>) -> Self {
+    pub fn new(points: impl IntoIterator<Item = (D, Point)>) -> Self {
         let elements = points
             .into_iter()
             .filter(|(_, p)| p.is_valid())
@@ -51,7 +51,7 @@ impl IndexPoints {
     }
 
     /// The id of the point nearest to `p` (great-circle).
-    pub fn plus_proche(&self, p: Point) -> Option<u32> {
+    pub fn plus_proche(&self, p: Point) -> Option<D> {
         if !p.is_valid() {
             return None;
         }
@@ -60,19 +60,14 @@ impl IndexPoints {
 
     /// Every id whose point lies within `rayon_km` of `centre` (haversine, bound included), with
     /// its distance in km, in no particular order.
-    pub fn dans_le_rayon(&self, centre: Point, rayon_km: f64) -> Vec<(u32, f64)> {
+    pub fn dans_le_rayon(&self, centre: Point, rayon_km: f64) -> Vec<(D, f64)> {
         let mut trouves = Vec::new();
         self.ajouter_dans_le_rayon(centre, rayon_km, &mut trouves);
         trouves
     }
 
     /// [`IndexPoints::dans_le_rayon`], appended to `trouves` (one buffer for several indexes).
-    pub fn ajouter_dans_le_rayon(
-        &self,
-        centre: Point,
-        rayon_km: f64,
-        trouves: &mut Vec<(u32, f64)>,
-    ) {
+    pub fn ajouter_dans_le_rayon(&self, centre: Point, rayon_km: f64, trouves: &mut Vec<(D, f64)>) {
         if !centre.is_valid() || rayon_km.is_nan() || rayon_km < 0.0 {
             return;
         }
@@ -173,6 +168,6 @@ mod tests {
         );
         assert!(index.dans_le_rayon(Point::new(42.0, -4.0), -1.0).is_empty());
         assert_eq!(index.dans_le_rayon(Point::new(42.0, -4.0), 0.0).len(), 1);
-        assert!(IndexPoints::new(std::iter::empty()).is_empty());
+        assert!(IndexPoints::<u32>::new(std::iter::empty()).is_empty());
     }
 }

@@ -72,8 +72,8 @@ pub struct Lanes {
 /// The per-catalogue structures the lanes need, built once per snapshot.
 #[derive(Debug)]
 pub struct IndexCandidats {
-    /// Points of on-site services, by thematique category.
-    points: Repartition<IndexPoints>,
+    /// Points of on-site services with their zones, by thematique category.
+    points: Repartition<IndexPoints<(u32, ZonesResumees)>>,
     par_commune: FxHashMap<CommuneId, Vec<u32>>,
     /// Remote services by each zone they list (a service with several zones is in several lists).
     a_distance_par_zone: FxHashMap<Zone, Repartition<Vec<u32>>>,
@@ -199,6 +199,7 @@ impl IndexCandidats {
         let mut a_distance_sans_zone = Repartition::vide();
         let mut sur_place = Vec::with_capacity(catalogue.services.len());
         let mut points = Repartition::vide();
+        let zones = TableZones::new(&catalogue.services);
         for (i, s) in catalogue.services.iter().enumerate() {
             let i = i as u32;
             let (presentiel, distance) = modes(s);
@@ -221,7 +222,7 @@ impl IndexCandidats {
             }
             if presentiel {
                 if let Some(p) = s.point {
-                    points.ajouter(categories, (i, p));
+                    points.ajouter(categories, ((i, zones.resumees(i)), p));
                 }
                 if let Some(c) = commune_du_service(catalogue, s, territoires) {
                     par_commune.entry(c).or_default().push(i);
@@ -234,7 +235,7 @@ impl IndexCandidats {
             a_distance_par_zone,
             a_distance_sans_zone,
             sur_place,
-            zones: TableZones::new(&catalogue.services),
+            zones,
         }
     }
 
@@ -262,10 +263,16 @@ impl IndexCandidats {
         let contenant = self.zones.contenant(territoires, origine.commune);
         let mut vus = Vus::new(catalogue.services.len());
         let mut lanes = Lanes::default();
-        let mut proches: Vec<(u32, f64)> = Vec::new();
+        let mut proches: Vec<((u32, ZonesResumees), f64)> = Vec::new();
         for p in self.points.parts(categories) {
             p.ajouter_dans_le_rayon(origine.point, rayon_km, &mut proches);
         }
+        // Each service once (a service of several categories is in several trees), then the
+        // pre-filter, in one tight loop: the processor overlaps the memory accesses of successive
+        // services. (`garder` is deterministic, so marking a service it refuses changes nothing.)
+        proches.retain(|&((i, _), _)| !vus.deja(i) && garder(i));
+        // The person's own commune, whatever the distance: only its services not already within
+        // reach are measured.
         for c in Self::memes_communes(territoires, origine.commune) {
             for &i in self
                 .par_commune
@@ -273,20 +280,17 @@ impl IndexCandidats {
                 .map(Vec::as_slice)
                 .unwrap_or_default()
             {
-                let d = catalogue.services[i as usize]
-                    .point
-                    .map_or(0.0, |p| distance_indexee_km(origine.point, p));
-                proches.push((i, d));
+                if !vus.deja(i) && garder(i) {
+                    let d = catalogue.services[i as usize]
+                        .point
+                        .map_or(0.0, |p| distance_indexee_km(origine.point, p));
+                    proches.push(((i, self.zones.resumees(i)), d));
+                }
             }
         }
-        // Each service once (first occurrence), then the pre-filter, then the zone, each in its
-        // own tight loop: the processor overlaps the memory accesses of successive services.
-        // (`garder` is deterministic, so testing it after the dedup keeps the same set.)
-        proches.retain(|&(i, _)| !vus.deja(i));
-        proches.retain(|&(i, _)| garder(i));
         lanes.candidats.reserve(proches.len());
-        for (i, d) in proches {
-            match self.zones.confiance(i, &contenant) {
+        for ((i, zones), d) in proches {
+            match self.zones.confiance_resumee(i, zones, &contenant) {
                 Some(z) => lanes.candidats.push(Candidat {
                     service: i,
                     mode: Mode::SurPlace,
@@ -367,4 +371,4 @@ impl IndexCandidats {
 mod tests;
 mod zones;
 
-use zones::TableZones;
+use zones::{TableZones, ZonesResumees};

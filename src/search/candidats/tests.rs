@@ -252,7 +252,8 @@ proptest! {
                     .any(|z| t().zone_contient(z, c))
                     .then_some(ConfianceZone::Listee),
             };
-            prop_assert_eq!(table.confiance(i as u32, &contenant), attendu);
+            let i = i as u32;
+            prop_assert_eq!(table.confiance_resumee(i, table.resumees(i), &contenant), attendu);
         }
     }
 }

@@ -15,6 +15,15 @@ use crate::territoire::{CommuneId, Territoires, Zone};
 /// Marks a service without a published zone in [`TableZones`].
 const INCONNUE: u32 = u32::MAX;
 
+/// A service's zones in one number, kept with its point in the on-site lane's spatial index so
+/// that the zone check of a service with one zone (most of them) reads no table: its zone's
+/// number, [`INCONNUE`], or [`PLUSIEURS`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct ZonesResumees(u32);
+
+/// [`ZonesResumees`] of a service with several zones (read in the table).
+const PLUSIEURS: u32 = u32::MAX - 1;
+
 /// Per service, the numbers of its zones.
 #[derive(Debug)]
 pub(super) struct TableZones {
@@ -57,17 +66,36 @@ impl TableZones {
             .collect()
     }
 
-    /// Service `i`'s zone confidence for the person whose containing zones are `contenant`, or
-    /// `None` when none of its zones contains her commune.
-    pub(super) fn confiance(&self, i: u32, contenant: &[u32]) -> Option<ConfianceZone> {
-        let i = i as usize;
-        let zones = &self.liste[self.debuts[i] as usize..self.debuts[i + 1] as usize];
-        if zones == [INCONNUE] {
-            return Some(ConfianceZone::Inconnue);
+    /// Service `i`'s zones, in one number.
+    pub(super) fn resumees(&self, i: u32) -> ZonesResumees {
+        match self.zones(i) {
+            [z] => ZonesResumees(*z),
+            _ => ZonesResumees(PLUSIEURS),
         }
-        zones
-            .iter()
-            .any(|z| contenant.contains(z))
-            .then_some(ConfianceZone::Listee)
+    }
+
+    fn zones(&self, i: u32) -> &[u32] {
+        let i = i as usize;
+        &self.liste[self.debuts[i] as usize..self.debuts[i + 1] as usize]
+    }
+
+    /// Service `i`'s zone confidence for the person whose containing zones are `contenant`, or
+    /// `None` when none of its zones contains her commune, given its [`ZonesResumees`] (the table
+    /// is read only for a service with several zones).
+    pub(super) fn confiance_resumee(
+        &self,
+        i: u32,
+        resumees: ZonesResumees,
+        contenant: &[u32],
+    ) -> Option<ConfianceZone> {
+        match resumees.0 {
+            INCONNUE => Some(ConfianceZone::Inconnue),
+            PLUSIEURS => self
+                .zones(i)
+                .iter()
+                .any(|z| contenant.contains(z))
+                .then_some(ConfianceZone::Listee),
+            z => contenant.contains(&z).then_some(ConfianceZone::Listee),
+        }
     }
 }
