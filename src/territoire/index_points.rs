@@ -1,19 +1,26 @@
 //! A spatial index of ids by point with exact great-circle queries: nearest point and every point
-//! within a radius. Shared by the commune referential and the search's on-site lane.
+//! within a radius. Shared by the commune referential, the coverage and the search's on-site lane.
 //!
-//! Points are stored as 3D unit vectors: the chord between two unit vectors grows strictly with
+//! Points are kept as 3D unit vectors: the chord between two unit vectors grows strictly with
 //! their great-circle distance, so Euclidean queries in 3D answer great-circle questions with no
-//! approximation. A candidate's distance comes from the same chord: the haversine formula's
+//! approximation. A point's distance comes from the same chord: the haversine formula's
 //! `sin²(Δφ/2) + cos φ₁ cos φ₂ sin²(Δλ/2)` is the squared half-chord, so the great-circle distance
 //! is `2R·asin(chord/2)`, the haversine distance without a trigonometric call per point.
+//!
+//! The radius query reads runs of a latitude-band grid ([`GrillePoints`]), the hot path of the
+//! on-site lane; the nearest-point query walks an R*-tree (rstar) over the same points, built on
+//! its first use (the lane's indexes never ask it).
+
+use std::sync::OnceLock;
 
 use rstar::RTree;
 use rstar::primitives::GeomWithData;
 
 use super::Point;
+use super::grille_points::GrillePoints;
 
 /// Mean Earth radius used by [`Point::distance_km`] (the `geo` crate's haversine), in km.
-const RAYON_TERRE_KM: f64 = 6371.0088;
+pub(super) const RAYON_TERRE_KM: f64 = 6371.0088;
 
 /// A point as a unit vector (x, y, z).
 pub fn vers_xyz(p: Point) -> [f64; 3] {
@@ -24,30 +31,27 @@ pub fn vers_xyz(p: Point) -> [f64; 3] {
 /// Ids (`u32` by default, or any small `Copy` data kept with each point) indexed by point.
 #[derive(Debug, Clone)]
 pub struct IndexPoints<D = u32> {
-    arbre: RTree<GeomWithData<[f64; 3], D>>,
+    grille: GrillePoints<D>,
+    arbre: OnceLock<RTree<GeomWithData<[f64; 3], D>>>,
 }
 
 impl<D: Copy> IndexPoints<D> {
-    /// Bulk-loads `(id, point)` pairs; invalid points are skipped.
+    /// Indexes `(id, point)` pairs; invalid points are skipped.
     pub fn new(points: impl IntoIterator<Item = (D, Point)>) -> Self {
-        let elements = points
-            .into_iter()
-            .filter(|(_, p)| p.is_valid())
-            .map(|(id, p)| GeomWithData::new(vers_xyz(p), id))
-            .collect();
         IndexPoints {
-            arbre: RTree::bulk_load(elements),
+            grille: GrillePoints::new(points.into_iter().filter(|(_, p)| p.is_valid())),
+            arbre: OnceLock::new(),
         }
     }
 
     /// Number of indexed points.
     pub fn len(&self) -> usize {
-        self.arbre.size()
+        self.grille.len()
     }
 
     /// Whether nothing is indexed.
     pub fn is_empty(&self) -> bool {
-        self.arbre.size() == 0
+        self.grille.len() == 0
     }
 
     /// The id of the point nearest to `p` (great-circle).
@@ -55,7 +59,15 @@ impl<D: Copy> IndexPoints<D> {
         if !p.is_valid() {
             return None;
         }
-        self.arbre.nearest_neighbor(&vers_xyz(p)).map(|e| e.data)
+        let arbre = self.arbre.get_or_init(|| {
+            RTree::bulk_load(
+                self.grille
+                    .points()
+                    .map(|(xyz, id)| GeomWithData::new(xyz, id))
+                    .collect(),
+            )
+        });
+        arbre.nearest_neighbor(&vers_xyz(p)).map(|e| e.data)
     }
 
     /// Every id whose point lies within `rayon_km` of `centre` (haversine, bound included), with
@@ -71,18 +83,7 @@ impl<D: Copy> IndexPoints<D> {
         if !centre.is_valid() || rayon_km.is_nan() || rayon_km < 0.0 {
             return;
         }
-        let angle = (rayon_km / RAYON_TERRE_KM).min(std::f64::consts::PI);
-        // Chord of the angle, with a margin against rounding; the exact test is on the distance.
-        let corde = 2.0 * (angle / 2.0).sin() + 1e-9;
-        let c = vers_xyz(centre);
-        trouves.extend(
-            self.arbre
-                .locate_within_distance(c, corde * corde)
-                .filter_map(|e| {
-                    let d = distance_corde_km(&c, e.geom());
-                    (d <= rayon_km).then_some((e.data, d))
-                }),
-        );
+        self.grille.dans_le_rayon(centre, rayon_km, trouves);
     }
 }
 
@@ -95,7 +96,7 @@ pub fn distance_indexee_km(a: Point, b: Point) -> f64 {
 
 /// The great-circle distance between two unit vectors, in km: `2R·asin(chord/2)`, the same
 /// distance as [`Point::distance_km`] (haversine) up to rounding.
-fn distance_corde_km(a: &[f64; 3], b: &[f64; 3]) -> f64 {
+pub(super) fn distance_corde_km(a: &[f64; 3], b: &[f64; 3]) -> f64 {
     let carre: f64 = a.iter().zip(b).map(|(u, v)| (u - v) * (u - v)).sum();
     2.0 * RAYON_TERRE_KM * (carre.sqrt() / 2.0).min(1.0).asin()
 }

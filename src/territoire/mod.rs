@@ -8,6 +8,7 @@ mod code;
 mod commune;
 mod eligibilite;
 mod error;
+mod grille_points;
 mod index_points;
 mod point;
 mod proximite;
