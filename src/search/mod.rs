@@ -18,7 +18,7 @@ pub mod sortie;
 mod texte;
 
 pub use besoins::{BesoinError, BesoinResolu, GenreBesoin, poids, resoudre, resoudre_comme};
-pub use candidats::{Candidat, ConfianceZone, IndexCandidats, Lanes, Mode, Origine};
+pub use candidats::{Candidat, ConfianceZone, IndexCandidats, Lanes, Mode, Origine, Prefiltre};
 pub(crate) use candidats::{categories_de, modes};
 pub use eligibilite::{
     Eligibilite, RaisonExclusion, Statut, criteres_niveau_2_requis, eligibilite,

@@ -69,16 +69,22 @@ pub struct Lanes {
     pub hors_territoire: Vec<u32>,
 }
 
+/// A remote service in the lanes' lists, with its thematiques (for the pre-filter).
+type Distant = (u32, CodeSet<Thematique>);
+/// An on-site service in the spatial index: with its zones and thematiques.
+type SurPlace = (u32, ZonesResumees, CodeSet<Thematique>);
+
 /// The per-catalogue structures the lanes need, built once per snapshot.
 #[derive(Debug)]
 pub struct IndexCandidats {
-    /// Points of on-site services with their zones, by thematique category.
-    points: Repartition<IndexPoints<(u32, ZonesResumees)>>,
+    /// Points of on-site services with their zones and thematiques, by thematique category.
+    points: Repartition<IndexPoints<SurPlace>>,
     par_commune: FxHashMap<CommuneId, Vec<u32>>,
-    /// Remote services by each zone they list (a service with several zones is in several lists).
-    a_distance_par_zone: FxHashMap<Zone, Repartition<Vec<u32>>>,
+    /// Remote services (with their thematiques) by each zone they list (a service with several
+    /// zones is in several lists).
+    a_distance_par_zone: FxHashMap<Zone, Repartition<Vec<Distant>>>,
     /// Remote services without a published zone.
-    a_distance_sans_zone: Repartition<Vec<u32>>,
+    a_distance_sans_zone: Repartition<Vec<Distant>>,
     sur_place: Vec<bool>,
     /// Every service's zones, numbered.
     zones: TableZones,
@@ -195,7 +201,8 @@ impl IndexCandidats {
     /// Indexes `catalogue`'s services.
     pub fn new(catalogue: &Catalogue, territoires: &Territoires) -> Self {
         let mut par_commune: FxHashMap<CommuneId, Vec<u32>> = FxHashMap::default();
-        let mut a_distance_par_zone: FxHashMap<Zone, Repartition<Vec<u32>>> = FxHashMap::default();
+        let mut a_distance_par_zone: FxHashMap<Zone, Repartition<Vec<Distant>>> =
+            FxHashMap::default();
         let mut a_distance_sans_zone = Repartition::vide();
         let mut sur_place = Vec::with_capacity(catalogue.services.len());
         let mut points = Repartition::vide();
@@ -207,14 +214,16 @@ impl IndexCandidats {
             sur_place.push(presentiel);
             if distance {
                 match &s.zone {
-                    ZoneEligibilite::Inconnue => a_distance_sans_zone.ajouter(categories, i),
+                    ZoneEligibilite::Inconnue => {
+                        a_distance_sans_zone.ajouter(categories, (i, s.thematiques));
+                    }
                     ZoneEligibilite::Zones(zs) => {
                         for z in zs {
                             let liste = a_distance_par_zone
                                 .entry(z.clone())
                                 .or_insert_with(Repartition::vide);
-                            if liste.toutes.last() != Some(&i) {
-                                liste.ajouter(categories, i);
+                            if liste.toutes.last().map(|&(j, _)| j) != Some(i) {
+                                liste.ajouter(categories, (i, s.thematiques));
                             }
                         }
                     }
@@ -222,7 +231,7 @@ impl IndexCandidats {
             }
             if presentiel {
                 if let Some(p) = s.point {
-                    points.ajouter(categories, ((i, zones.resumees(i)), p));
+                    points.ajouter(categories, ((i, zones.resumees(i), s.thematiques), p));
                 }
                 if let Some(c) = commune_du_service(catalogue, s, territoires) {
                     par_commune.entry(c).or_default().push(i);
@@ -249,28 +258,28 @@ impl IndexCandidats {
     }
 
     /// The lanes for `origine` and `rayon_km` over `catalogue` (the catalogue this index was built
-    /// on), keeping only the services for which `garder` holds (a cheap pre-filter over compact
-    /// columns, checked before anything touches the service itself).
+    /// on), keeping only the services `prefiltre` keeps (checked on the thematiques stored in the
+    /// lanes, before anything touches the service itself).
     pub fn lanes(
         &self,
         catalogue: &Catalogue,
         territoires: &Territoires,
         origine: Origine,
         rayon_km: f64,
-        categories: Option<CodeSet<Categorie>>,
-        garder: &dyn Fn(u32) -> bool,
+        prefiltre: Prefiltre,
     ) -> Lanes {
+        let categories = prefiltre.categories();
         let contenant = self.zones.contenant(territoires, origine.commune);
         let mut vus = Vus::new(catalogue.services.len());
         let mut lanes = Lanes::default();
-        let mut proches: Vec<((u32, ZonesResumees), f64)> = Vec::new();
+        let mut proches: Vec<(SurPlace, f64)> = Vec::new();
         for p in self.points.parts(categories) {
             p.ajouter_dans_le_rayon(origine.point, rayon_km, &mut proches);
         }
         // Each service once (a service of several categories is in several trees), then the
         // pre-filter, in one tight loop: the processor overlaps the memory accesses of successive
-        // services. (`garder` is deterministic, so marking a service it refuses changes nothing.)
-        proches.retain(|&((i, _), _)| !vus.deja(i) && garder(i));
+        // services. (The pre-filter is deterministic: marking a service it refuses changes nothing.)
+        proches.retain(|&((i, _, th), _)| !vus.deja(i) && prefiltre.garde(th));
         // The person's own commune, whatever the distance: only its services not already within
         // reach are measured.
         for c in Self::memes_communes(territoires, origine.commune) {
@@ -280,16 +289,17 @@ impl IndexCandidats {
                 .map(Vec::as_slice)
                 .unwrap_or_default()
             {
-                if !vus.deja(i) && garder(i) {
-                    let d = catalogue.services[i as usize]
+                let s = &catalogue.services[i as usize];
+                if !vus.deja(i) && prefiltre.garde(s.thematiques) {
+                    let d = s
                         .point
                         .map_or(0.0, |p| distance_indexee_km(origine.point, p));
-                    proches.push(((i, self.zones.resumees(i)), d));
+                    proches.push(((i, self.zones.resumees(i), s.thematiques), d));
                 }
             }
         }
         lanes.candidats.reserve(proches.len());
-        for ((i, zones), d) in proches {
+        for ((i, zones, _), d) in proches {
             match self.zones.confiance_resumee(i, zones, &contenant) {
                 Some(z) => lanes.candidats.push(Candidat {
                     service: i,
@@ -305,18 +315,18 @@ impl IndexCandidats {
             .filter_map(|z| self.a_distance_par_zone.get(&z))
             .flat_map(|r| r.parts(categories))
             .flatten()
-            .map(|&i| (i, ConfianceZone::Listee));
+            .map(|&e| (e, ConfianceZone::Listee));
         let inconnues = self
             .a_distance_sans_zone
             .parts(categories)
             .into_iter()
             .flatten()
-            .map(|&i| (i, ConfianceZone::Inconnue));
-        let mut distants: Vec<(u32, ConfianceZone)> = listees
+            .map(|&e| (e, ConfianceZone::Inconnue));
+        let distants: Vec<(u32, ConfianceZone)> = listees
             .chain(inconnues)
-            .filter(|&(i, _)| !vus.deja(i))
+            .filter(|&((i, th), _)| !vus.deja(i) && prefiltre.garde(th))
+            .map(|((i, _), zone)| (i, zone))
             .collect();
-        distants.retain(|&(i, _)| garder(i));
         for (i, zone) in distants {
             lanes.candidats.push(Candidat {
                 service: i,
@@ -328,16 +338,17 @@ impl IndexCandidats {
         lanes
     }
 
-    /// The candidates of a search without a place: `services` (the text matches), each in the
-    /// lane of its reception mode, without distance and without zone check.
+    /// The candidates of a search without a place: those of `services` (the text matches) that
+    /// `prefiltre` keeps, each in the lane of its reception mode, without distance and without
+    /// zone check.
     pub fn sans_lieu(
         &self,
         catalogue: &Catalogue,
         services: impl Iterator<Item = u32>,
-        garder: &dyn Fn(u32) -> bool,
+        prefiltre: Prefiltre,
     ) -> Lanes {
         let candidats = services
-            .filter(|&i| garder(i))
+            .filter(|&i| prefiltre.garde(catalogue.services[i as usize].thematiques))
             .map(|i| Candidat {
                 service: i,
                 mode: if self.est_sur_place(i) {
@@ -367,8 +378,11 @@ impl IndexCandidats {
     }
 }
 
+mod prefiltre;
 #[cfg(test)]
 mod tests;
 mod zones;
+
+pub use prefiltre::Prefiltre;
 
 use zones::{TableZones, ZonesResumees};

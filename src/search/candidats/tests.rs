@@ -100,7 +100,7 @@ fn roubaix_lanes() {
         services,
     };
     let index = IndexCandidats::new(&catalogue, t());
-    let lanes = index.lanes(&catalogue, t(), origine("59512"), 5.0, None, &|_| true);
+    let lanes = index.lanes(&catalogue, t(), origine("59512"), 5.0, Prefiltre::default());
     let mut vus: Vec<(&str, Mode, ConfianceZone)> = lanes
         .candidats
         .iter()
@@ -131,7 +131,13 @@ fn roubaix_lanes() {
         .expect("roubaix-loin");
     assert!(loin.distance_km.is_some_and(|d| d > 5.0));
     // A wider radius reaches Lille.
-    let lanes = index.lanes(&catalogue, t(), origine("59512"), 15.0, None, &|_| true);
+    let lanes = index.lanes(
+        &catalogue,
+        t(),
+        origine("59512"),
+        15.0,
+        Prefiltre::default(),
+    );
     assert!(lanes.candidats.iter().any(|c| c.service == 1));
 }
 
@@ -149,7 +155,7 @@ fn arrondissement_and_parent_count_as_the_same_commune() {
         services,
     };
     let index = IndexCandidats::new(&catalogue, t());
-    let lanes = index.lanes(&catalogue, t(), origine("69387"), 1.0, None, &|_| true);
+    let lanes = index.lanes(&catalogue, t(), origine("69387"), 1.0, Prefiltre::default());
     assert_eq!(
         lanes.candidats.len(),
         1,
@@ -193,7 +199,7 @@ proptest! {
         let catalogue = Catalogue { structures: vec![structure_minimale("s0")], services };
         let index = IndexCandidats::new(&catalogue, t());
         let o = origine(COMMUNES[personne]);
-        let lanes = index.lanes(&catalogue, t(), o, rayon, None, &|_| true);
+        let lanes = index.lanes(&catalogue, t(), o, rayon, Prefiltre::default());
 
         let mut trouves: Vec<(u32, Mode)> = lanes.candidats.iter().map(|c| (c.service, c.mode)).collect();
         trouves.sort_by_key(|(i, _)| *i);

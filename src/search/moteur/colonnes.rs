@@ -44,9 +44,6 @@ impl Colonne {
 /// The rows of a catalogue and the number of distinct eligibility classes.
 pub(super) struct Colonnes {
     pub(super) lignes: Vec<Colonne>,
-    /// The services' thematiques alone, densely packed: the pre-filter of the lanes reads them for
-    /// every service of the walked lists, most of which it drops.
-    pub(super) thematiques: Vec<CodeSet<Thematique>>,
     pub(super) classes_eligibilite: usize,
 }
 
@@ -88,7 +85,6 @@ impl Colonnes {
             .collect();
         Colonnes {
             lignes,
-            thematiques: services.iter().map(|s| s.thematiques).collect(),
             classes_eligibilite: classes.len(),
         }
     }

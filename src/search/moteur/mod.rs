@@ -20,14 +20,13 @@ use std::collections::{BTreeMap, HashMap};
 use opening_hours::OpeningHours;
 use serde::Serialize;
 
-use super::candidats::categories_de;
 use super::texte::{Correspondances, IndexTexte, TexteError};
 use super::{
     Composantes, ConfianceZone, Eligibilite, IndexCandidats, Lanes, Mode, Ouverture, Poids,
-    RaisonExclusion, Requete, RequeteError, analyser_horaires, couverture, ouverture,
+    Prefiltre, RaisonExclusion, Requete, RequeteError, analyser_horaires, couverture, ouverture,
 };
 use crate::catalog::model::{Catalogue, Service};
-use crate::referentiel::{CodeSet, Thematique};
+use crate::referentiel::CodeSet;
 use crate::territoire::Territoires;
 
 /// Confidence factor applied to the quality term of offers whose zone is unknown.
@@ -100,8 +99,6 @@ pub struct Moteur<'t> {
     horaires_uniques: Vec<OpeningHours>,
     /// Per service: what the hot loop reads, in a compact row.
     colonnes: Vec<Colonne>,
-    /// Per service: its thematiques (the pre-filter's column).
-    thematiques: Vec<CodeSet<Thematique>>,
     /// Number of distinct eligibility classes ([`Colonne::classe_eligibilite`]).
     classes_eligibilite: usize,
     poids: Poids,
@@ -152,7 +149,6 @@ impl<'t> Moteur<'t> {
             index,
             horaires_uniques,
             colonnes: colonnes.lignes,
-            thematiques: colonnes.thematiques,
             classes_eligibilite: colonnes.classes_eligibilite,
             poids: Poids::default(),
         }
@@ -301,25 +297,14 @@ impl<'t> Moteur<'t> {
             }),
             e => RechercheError::Index(e),
         };
-        // Cheap pre-filter on the compact thematiques column, before the lanes touch a service:
+        // Cheap pre-filter on the thematiques kept in the lanes, before they touch a service:
         // most candidates of a dense area or of the national remote offer cover none of the needs.
-        let besoins_th = req
-            .besoins
-            .iter()
-            .fold(CodeSet::new(), |u, b| u.union(&b.thematiques));
-        let filtre_th = req.filtres.thematiques;
-        let garder = |i: u32| {
-            let th = &self.thematiques[i as usize];
-            (besoins_th.is_empty() || th.intersects(&besoins_th))
-                && (filtre_th.is_empty() || th.intersects(&filtre_th))
-        };
-        // Only the categories of the needs (else of the thematiques filter) can match.
-        let categories = if !besoins_th.is_empty() {
-            Some(categories_de(besoins_th))
-        } else if !filtre_th.is_empty() {
-            Some(categories_de(filtre_th))
-        } else {
-            None
+        let prefiltre = Prefiltre {
+            besoins: req
+                .besoins
+                .iter()
+                .fold(CodeSet::new(), |u, b| u.union(&b.thematiques)),
+            filtre: req.filtres.thematiques,
         };
         match (req.origine, &req.texte) {
             (Some(origine), texte) => {
@@ -328,8 +313,7 @@ impl<'t> Moteur<'t> {
                     self.territoires,
                     origine,
                     req.rayon_km,
-                    categories,
-                    &garder,
+                    prefiltre,
                 );
                 let Some(t) = texte else {
                     return Ok((lanes, None));
@@ -350,7 +334,7 @@ impl<'t> Moteur<'t> {
                 let textes = self.texte.chercher(t).map_err(erreur_texte)?;
                 let lanes = self
                     .index
-                    .sans_lieu(&self.catalogue, textes.services(), &garder);
+                    .sans_lieu(&self.catalogue, textes.services(), prefiltre);
                 Ok((lanes, Some(textes)))
             }
             (None, None) => Err(RechercheError::Requete(RequeteError {
