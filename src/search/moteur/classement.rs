@@ -101,6 +101,7 @@ impl Moteur<'_> {
                 couverts,
                 rotation: rotation(col.cle, contexte.jour),
                 rang_id: col.rang_id,
+                doublon: col.doublon,
                 urgence: sans_hebergement && col.famille == Famille::Siao,
                 par_soi_meme: req.tri == Tri::ParSoiMeme
                     && self.catalogue.services[c.service as usize]
@@ -121,7 +122,7 @@ impl Moteur<'_> {
         let classes = &mut classement.classes;
         let mut meilleurs: FxHashMap<u32, usize> = FxHashMap::default();
         for (i, k) in classes.iter().enumerate() {
-            if let Some(grappe) = self.colonnes[k.candidat.service as usize].doublon {
+            if let Some(grappe) = k.doublon {
                 meilleurs
                     .entry(grappe)
                     .and_modify(|m| {
@@ -136,9 +137,9 @@ impl Moteur<'_> {
         if !meilleurs.is_empty() {
             let mut i = 0;
             classes.retain(|k| {
-                let col = &self.colonnes[k.candidat.service as usize];
-                let garder = col.doublon.is_none_or(|g| meilleurs.get(&g) == Some(&i));
+                let garder = k.doublon.is_none_or(|g| meilleurs.get(&g) == Some(&i));
                 if !garder {
+                    let col = &self.colonnes[k.candidat.service as usize];
                     classement.facettes.decompter(col);
                 }
                 i += 1;
@@ -240,6 +241,8 @@ pub(super) struct Classe {
     pub(super) rotation: u64,
     /// [`Colonne::rang_id`]: the last tie-break, the service id's order.
     pub(super) rang_id: u32,
+    /// [`Colonne::doublon`], copied so that grouping the duplicates reads no row again.
+    pub(super) doublon: Option<u32>,
     pub(super) urgence: bool,
     /// The person can mobilise it herself (only computed for [`Tri::ParSoiMeme`]).
     pub(super) par_soi_meme: bool,

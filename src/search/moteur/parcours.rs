@@ -8,6 +8,8 @@
 //! that the storage order of the services never decides). Needs that no
 //! result covers are reported apart: the parcours never invents an offer for them.
 
+use std::cmp::Ordering;
+
 use serde::Serialize;
 
 use super::Classe;
@@ -64,17 +66,31 @@ pub(super) fn parcours(
     let mut restants = tous;
     let mut choix: Vec<(u64, u32)> = Vec::new();
     while restants != 0 {
-        let meilleur = classes
-            .iter()
-            .filter(|c| c.couverts & restants != 0)
-            .max_by(|a, b| {
-                poids_de(a.couverts & restants)
-                    .cmp(&poids_de(b.couverts & restants))
-                    .then(preference(a).total_cmp(&preference(b)))
-                    .then(b.rotation.cmp(&a.rotation))
-                    .then(b.rang_id.cmp(&a.rang_id))
-            });
-        let Some(c) = meilleur else { break };
+        // The best by (uncovered weight, preference, smaller rotation, smaller id rank), each
+        // class's weight computed once, its preference only when its weight ties the best's.
+        let mut meilleur: Option<(&Classe, u32, f64)> = None;
+        for c in classes.iter().filter(|c| c.couverts & restants != 0) {
+            let p = poids_de(c.couverts & restants);
+            let preferee = match meilleur {
+                None => Some(preference(c)),
+                Some((m, mp, mpref)) => match p.cmp(&mp) {
+                    Ordering::Greater => Some(preference(c)),
+                    Ordering::Less => None,
+                    Ordering::Equal => {
+                        let pref = preference(c);
+                        pref.total_cmp(&mpref)
+                            .then(m.rotation.cmp(&c.rotation))
+                            .then(m.rang_id.cmp(&c.rang_id))
+                            .is_gt()
+                            .then_some(pref)
+                    }
+                },
+            };
+            if let Some(pref) = preferee {
+                meilleur = Some((c, p, pref));
+            }
+        }
+        let Some((c, _, _)) = meilleur else { break };
         choix.push((c.couverts & restants, c.candidat.service));
         restants &= !c.couverts;
     }
