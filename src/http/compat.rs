@@ -24,7 +24,7 @@ use serde::Serialize;
 use super::erreur::{ErreurApi, ErreurChamp, Genre, court};
 use super::etat::Etat;
 use super::openapi::erreurs;
-use super::recherche::chercher;
+use super::recherche::{chercher, json_pour};
 use super::reponse_json;
 use crate::referentiel::{
     Categorie, Code, Frais, ModeAccueil, Public, Referentiels, Thematique, TypeService,
@@ -288,13 +288,17 @@ pub async fn search_services(
                     distance: x.distance_km.map(|d| d.round() as i64),
                 })
                 .collect();
-            serde_json::to_vec(&Page {
-                size: items.len(),
-                items,
-                total: r.total,
-                page,
-                pages: r.total.div_ceil(usize::from(taille)),
-            })
+            let resultats = items.len();
+            json_pour(
+                &Page {
+                    size: items.len(),
+                    items,
+                    total: r.total,
+                    page,
+                    pages: r.total.div_ceil(usize::from(taille)),
+                },
+                resultats,
+            )
         },
     )
     .await

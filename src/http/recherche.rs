@@ -30,6 +30,22 @@ pub fn grossir_lieu(lieu: &mut LieuDemande) {
     }
 }
 
+/// Bytes reserved per result for an answer's JSON (a result with its service, description
+/// included, takes 2–4 KB), so that the body is written without regrowing its buffer.
+const OCTETS_PAR_RESULTAT: usize = 4096;
+
+/// `valeur` as JSON, written into a buffer sized for `resultats` results (then shrunk in place to
+/// its length: answers are kept in the cache).
+pub fn json_pour<T: serde::Serialize>(
+    valeur: &T,
+    resultats: usize,
+) -> Result<Vec<u8>, serde_json::Error> {
+    let mut corps = Vec::with_capacity(OCTETS_PAR_RESULTAT * (resultats + 1));
+    serde_json::to_writer(&mut corps, valeur)?;
+    corps.shrink_to_fit();
+    Ok(corps)
+}
+
 /// Runs `demande` on the current snapshot, through the answer cache; `route` separates the
 /// cache entries of the two search routes, `exposer` turns the engine's answer into the body.
 pub async fn chercher<F>(
@@ -90,6 +106,9 @@ pub async fn recherche(
     State(etat): State<Arc<Etat>>,
     CorpsJson(demande): CorpsJson<RequeteDemandee>,
 ) -> Result<Response, ErreurApi> {
-    let corps = chercher(&etat, "recherche", demande, |r| serde_json::to_vec(r)).await?;
+    let corps = chercher(&etat, "recherche", demande, |r| {
+        json_pour(r, r.resultats.len())
+    })
+    .await?;
     Ok(reponse_json(corps))
 }
