@@ -2,7 +2,7 @@
 //! (with the exclusions and facets it counts), duplicates grouped, and the order of the results.
 
 use std::cmp::Ordering;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BinaryHeap};
 
 use rustc_hash::FxHashMap;
 
@@ -233,6 +233,7 @@ pub(super) struct Classement {
 }
 
 /// A scored candidate before its explanation is built.
+#[derive(Debug, Clone, Copy)]
 pub(super) struct Classe {
     pub(super) candidat: Candidat,
     pub(super) score: f64,
@@ -275,5 +276,123 @@ impl Classe {
     }
 }
 
+/// Up to this many first results, they are chosen with a bounded heap; beyond (deep pages), by a
+/// selection.
+const TAS_MAX: usize = 256;
+
+/// The first `n` of `classes` in the order of `tri`, sorted. For a page (small `n`), a heap of
+/// the best `n` so far: most classes cost one comparison with the worst kept, and none is moved;
+/// for deep pages, a selection then a sort of the first `n`. The order is total (ids break every
+/// tie), so both give the same list.
+pub(super) fn premiers(mut classes: Vec<Classe>, n: usize, tri: Tri) -> Vec<Classe> {
+    let ordre = |a: &Classe, b: &Classe| a.comparer(b, tri);
+    if n == 0 {
+        return Vec::new();
+    }
+    if n >= classes.len() {
+        classes.sort_unstable_by(ordre);
+        return classes;
+    }
+    if n <= TAS_MAX {
+        let mut tas: BinaryHeap<Rang<'_>> = BinaryHeap::with_capacity(n);
+        for classe in &classes {
+            if tas.len() < n {
+                tas.push(Rang { classe, tri });
+            } else if let Some(mut pire) = tas.peek_mut()
+                && ordre(classe, pire.classe) == Ordering::Less
+            {
+                *pire = Rang { classe, tri };
+            }
+        }
+        return tas
+            .into_sorted_vec()
+            .into_iter()
+            .map(|r| *r.classe)
+            .collect();
+    }
+    classes.select_nth_unstable_by(n - 1, ordre);
+    classes.truncate(n);
+    classes.sort_unstable_by(ordre);
+    classes
+}
+
+/// A class in [`premiers`]'s heap, ordered as the results (the worst on top).
+struct Rang<'a> {
+    classe: &'a Classe,
+    tri: Tri,
+}
+
+impl PartialEq for Rang<'_> {
+    fn eq(&self, autre: &Self) -> bool {
+        self.cmp(autre) == Ordering::Equal
+    }
+}
+
+impl Eq for Rang<'_> {}
+
+impl PartialOrd for Rang<'_> {
+    fn partial_cmp(&self, autre: &Self) -> Option<Ordering> {
+        Some(self.cmp(autre))
+    }
+}
+
+impl Ord for Rang<'_> {
+    fn cmp(&self, autre: &Self) -> Ordering {
+        self.classe.comparer(autre.classe, self.tri)
+    }
+}
+
 /// [`Moteur::rechercher`]'s marker of an eligibility class not evaluated yet in this query.
 const NON_EVALUEE: u32 = u32::MAX;
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn classe(i: u32, score: u8, rotation: u8, urgence: bool, distance: Option<u8>) -> Classe {
+        Classe {
+            candidat: Candidat {
+                service: i,
+                mode: if distance.is_some() {
+                    Mode::SurPlace
+                } else {
+                    Mode::ADistance
+                },
+                distance_km: distance.map(f64::from),
+                zone: ConfianceZone::Listee,
+            },
+            score: f64::from(score) / 10.0,
+            eligibilite: 0,
+            couverts: 0,
+            rotation: u64::from(rotation),
+            rang_id: i.wrapping_mul(7919) % 1000,
+            doublon: None,
+            urgence,
+            par_soi_meme: i % 3 == 0,
+        }
+    }
+
+    proptest! {
+        /// The first n by the heap or the selection are the first n of the whole sorted list
+        /// (many ties on score and rotation: the id rank decides).
+        #[test]
+        fn the_first_n_are_those_of_the_full_sort(
+            tirages in proptest::collection::vec((0u8..5, 0u8..3, proptest::bool::weighted(0.1), proptest::option::of(0u8..4)), 0..700),
+            n in 0usize..600,
+            tri in prop_oneof![Just(Tri::Pertinence), Just(Tri::Distance), Just(Tri::ParSoiMeme)],
+        ) {
+            let classes: Vec<Classe> = tirages
+                .iter()
+                .enumerate()
+                .map(|(i, &(s, r, u, d))| classe(i as u32, s, r, u, d))
+                .collect();
+            let mut tous = classes.clone();
+            tous.sort_by(|a, b| a.comparer(b, tri));
+            tous.truncate(n);
+            let ids = |v: &[Classe]| v.iter().map(|c| c.candidat.service).collect::<Vec<_>>();
+            prop_assert_eq!(ids(&premiers(classes, n, tri)), ids(&tous));
+        }
+    }
+}

@@ -13,7 +13,8 @@
 //! the daily rotation key (fair and stable for a day), then id;
 //! with [`Tri::Distance`], distance ascending (remote last), then id; with [`Tri::ParSoiMeme`], as
 //! by score but the offers the person can mobilise herself before the others. Only the first
-//! `offset + limit` results are ordered ([`slice::select_nth_unstable_by`]), not the whole set.
+//! `offset + limit` results are ordered ([`classement::premiers`]: a bounded heap, or a selection
+//! for deep pages), not the whole set.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -256,7 +257,7 @@ impl<'t> Moteur<'t> {
         let ordre = |a: &Classe, b: &Classe| a.comparer(b, req.tri);
         let doublons_regroupes = self.regrouper_doublons(&mut classement, ordre);
         let Classement {
-            mut classes,
+            classes,
             eligibilites,
             exclus,
             facettes,
@@ -265,12 +266,7 @@ impl<'t> Moteur<'t> {
         let (parcours, besoins_sans_offre) = parcours(&classes, &req.besoins, &eligibilites);
         let total = classes.len();
         let fin = (offset + usize::from(req.limite)).min(total);
-        if fin < total && fin > 0 {
-            classes.select_nth_unstable_by(fin - 1, ordre);
-            classes.truncate(fin);
-        }
-        classes.sort_by(ordre);
-        let page = classes
+        let page = premiers(classes, fin, req.tri)
             .into_iter()
             .skip(offset)
             .map(|k| self.resultat(req, &contexte, &k, &eligibilites, &mut ouvertures))
@@ -391,7 +387,7 @@ mod parcours;
 #[cfg(test)]
 mod tests;
 
-use classement::{Classe, Classement, Contexte};
+use classement::{Classe, Classement, Contexte, premiers};
 use colonnes::{Colonne, Colonnes};
 pub use facettes::Facettes;
 pub use parcours::EtapeParcours;
