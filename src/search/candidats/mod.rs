@@ -310,30 +310,29 @@ impl IndexCandidats {
                 None => lanes.hors_territoire.push(i),
             }
         }
-        let listees = zones_contenant(territoires, origine.commune)
-            .into_iter()
-            .filter_map(|z| self.a_distance_par_zone.get(&z))
-            .flat_map(|r| r.parts(categories))
-            .flatten()
-            .map(|&e| (e, ConfianceZone::Listee));
-        let inconnues = self
-            .a_distance_sans_zone
-            .parts(categories)
-            .into_iter()
-            .flatten()
-            .map(|&e| (e, ConfianceZone::Inconnue));
-        let distants: Vec<(u32, ConfianceZone)> = listees
-            .chain(inconnues)
-            .filter(|&((i, th), _)| !vus.deja(i) && prefiltre.garde(th))
-            .map(|((i, _), zone)| (i, zone))
-            .collect();
-        for (i, zone) in distants {
-            lanes.candidats.push(Candidat {
-                service: i,
-                mode: Mode::ADistance,
-                distance_km: None,
-                zone,
-            });
+        // The remote lists of her zones, then those without a zone: plain loops over the lists
+        // (the pre-filter first: most of the national offer fails it, and needs no bitset write).
+        let mut distants = |liste: &[Distant], zone: ConfianceZone| {
+            for &(i, th) in liste {
+                if prefiltre.garde(th) && !vus.deja(i) {
+                    lanes.candidats.push(Candidat {
+                        service: i,
+                        mode: Mode::ADistance,
+                        distance_km: None,
+                        zone,
+                    });
+                }
+            }
+        };
+        for z in zones_contenant(territoires, origine.commune) {
+            if let Some(r) = self.a_distance_par_zone.get(&z) {
+                for liste in r.parts(categories) {
+                    distants(liste, ConfianceZone::Listee);
+                }
+            }
+        }
+        for liste in self.a_distance_sans_zone.parts(categories) {
+            distants(liste, ConfianceZone::Inconnue);
         }
         lanes
     }
