@@ -205,8 +205,13 @@ fn imprimer(r: &ReponseExposee<'_>, ou: &str) {
         println!("aucune offre : élargir le rayon (--rayon-km) ou retirer un besoin ou un filtre");
     }
     for (i, x) in r.resultats.iter().enumerate() {
-        let s = x.service.service;
-        println!("\n{:>3}. {} — {}", i + 1, s.nom, x.service.structure.nom);
+        let s = x.service.expose.service;
+        println!(
+            "\n{:>3}. {} — {}",
+            i + 1,
+            s.nom,
+            x.service.expose.structure.nom
+        );
         println!(
             "     score {} · {} · {} · {}",
             virgule(x.score, 2),

@@ -29,7 +29,7 @@ use super::reponse_json;
 use crate::referentiel::{
     Categorie, Code, Frais, ModeAccueil, Public, Referentiels, Thematique, TypeService,
 };
-use crate::search::sortie::{ReponseExposee, ServiceExpose};
+use crate::search::sortie::{ReponseExposee, ServiceEnJson, ServiceExpose};
 use crate::search::{FiltresDemandes, LieuDemande, RequeteDemandee, Tri};
 
 /// Default radius of this route, in km (data·inclusion's fixed radius).
@@ -45,7 +45,8 @@ pub const PAGE_MAX: u32 = 10_000;
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct Element<'a> {
     /// The service with its structure.
-    pub service: &'a ServiceExpose<'a>,
+    #[schema(value_type = ServiceExpose)]
+    pub service: &'a ServiceEnJson<'a>,
     /// Distance in whole km; null when remote.
     pub distance: Option<i64>,
 }

@@ -1,7 +1,7 @@
-//! The search engine (in progress, see the search issue): for now the person's profile, the
-//! eligibility gates of DOMAIN.md §5, need resolution, the score formula and the candidate lanes
-//! of DESIGN.md §3, the in-memory engine, and the French text analysis (`analyse`) for the text
-//! index to come.
+//! The search engine: the person's profile, the eligibility gates of DOMAIN.md §5, need
+//! resolution, the score formula and the candidate lanes of DESIGN.md §3, the French text analysis
+//! (`analyse`) and the text index (`texte`), the in-memory engine (`moteur`), and the answer's
+//! JSON shape (`sortie`, with the per-service parts cached in `fragments`).
 //! Synchronous, no HTTP types.
 
 pub mod analyse;
@@ -9,6 +9,7 @@ mod besoins;
 mod candidats;
 pub mod charge;
 mod eligibilite;
+pub mod fragments;
 mod moteur;
 mod ouverture;
 mod profil;

@@ -3,10 +3,12 @@
 //! structure, and the explanation in French a referent can read out.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use chrono::NaiveDateTime;
 use serde::Serialize;
 
+use super::fragments::Fragment;
 use super::{
     Composantes, ConfianceZone, Eligibilite, Facettes, Mode, Moteur, Ouverture, RaisonExclusion,
     Reponse, Resultat,
@@ -59,6 +61,24 @@ impl<'a> ServiceExpose<'a> {
     }
 }
 
+/// A result's service: its exposed form, written as the JSON the engine keeps for it (the same
+/// bytes, see [`super::fragments`]).
+#[derive(Debug, Clone)]
+pub struct ServiceEnJson<'a> {
+    /// The service with its structure.
+    pub expose: ServiceExpose<'a>,
+    fragment: Arc<Fragment>,
+}
+
+impl Serialize for ServiceEnJson<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match &self.fragment.service {
+            Some(json) => json.serialize(s),
+            None => self.expose.serialize(s),
+        }
+    }
+}
+
 /// Why a result is where it is, in words and figures.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Explication {
@@ -86,7 +106,8 @@ pub struct Explication {
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct ResultatExpose<'a> {
     /// The service.
-    pub service: ServiceExpose<'a>,
+    #[schema(value_type = ServiceExpose)]
+    pub service: ServiceEnJson<'a>,
     /// Great-circle distance, on site (km, one decimal); null when remote.
     pub distance_km: Option<f64>,
     /// Lane.
@@ -219,10 +240,15 @@ pub fn mobilisation(catalogue: &Catalogue, service: &Service) -> Vec<String> {
     lignes
 }
 
-fn resultat<'a>(catalogue: &'a Catalogue, r: &Resultat) -> ResultatExpose<'a> {
+fn resultat<'a>(moteur: &'a Moteur<'_>, r: &Resultat) -> ResultatExpose<'a> {
+    let catalogue = moteur.catalogue();
     let service = &catalogue.services[r.service as usize];
+    let fragment = moteur.fragment(r.service);
     ResultatExpose {
-        service: ServiceExpose::de(catalogue, service),
+        service: ServiceEnJson {
+            expose: ServiceExpose::de(catalogue, service),
+            fragment: Arc::clone(&fragment),
+        },
         distance_km: r.distance_km.map(|d| arrondi(d, 1)),
         mode: r.mode,
         score: arrondi(r.score, 3),
@@ -234,7 +260,7 @@ fn resultat<'a>(catalogue: &'a Catalogue, r: &Resultat) -> ResultatExpose<'a> {
             ouverture: ouverture_en_mots(r.ouverture),
             ouverture_etat: r.ouverture,
             zone: r.zone,
-            mobilisation: mobilisation(catalogue, service),
+            mobilisation: fragment.mobilisation.clone(),
             composantes: Composantes {
                 besoins: arrondi(r.composantes.besoins, 3),
                 proximite: arrondi(r.composantes.proximite, 3),
@@ -254,7 +280,7 @@ impl<'a> ReponseExposee<'a> {
             resultats: reponse
                 .resultats
                 .iter()
-                .map(|r| resultat(catalogue, r))
+                .map(|r| resultat(moteur, r))
                 .collect(),
             total: reponse.total,
             curseur_suivant: reponse.curseur_suivant,

@@ -17,10 +17,12 @@
 //! for deep pages), not the whole set.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use opening_hours::OpeningHours;
 use serde::Serialize;
 
+use super::fragments::{Fragment, Fragments};
 use super::texte::{Correspondances, IndexTexte, TexteError};
 use super::{
     Composantes, ConfianceZone, Eligibilite, IndexCandidats, Lanes, Mode, Ouverture, Poids,
@@ -103,6 +105,8 @@ pub struct Moteur<'t> {
     /// Number of distinct eligibility classes ([`Colonne::classe_eligibilite`]).
     classes_eligibilite: usize,
     poids: Poids,
+    /// The JSON of the services shown, as they are shown.
+    fragments: Fragments,
 }
 
 fn curseur(offset: usize) -> String {
@@ -152,6 +156,7 @@ impl<'t> Moteur<'t> {
             colonnes: colonnes.lignes,
             classes_eligibilite: colonnes.classes_eligibilite,
             poids: Poids::default(),
+            fragments: Fragments::default(),
         }
     }
 
@@ -193,6 +198,11 @@ impl<'t> Moteur<'t> {
     /// Its text index.
     pub fn texte(&self) -> &IndexTexte {
         &self.texte
+    }
+
+    /// What an answer shows of service `i` whatever the query (built once, then kept).
+    pub fn fragment(&self, i: u32) -> Arc<Fragment> {
+        self.fragments.de(&self.catalogue, i)
     }
 
     /// Replaces the score weights.
