@@ -18,7 +18,7 @@
 //! | [`catalog::model`] | validated, normalised structures and services |
 //! | [`catalog::normalisation`] | service point (service → structure → commune), quality score, offer family, duplicate clusters |
 //! | [`catalog::synth`] | deterministic synthetic national catalog for demos and benchmarks |
-//! | [`search`] | request validation, profile, eligibility gates, need resolution, score terms, candidate lanes, text index ([`search::IndexTexte`], tantivy), the engine ([`search::Moteur`]: lanes → text on the candidates → filters → gates → score → order → page, facets, exclusions, parcours); [`search::analyse`]: French text analysis |
+//! | [`search`] | request validation, profile, eligibility gates, need resolution, score terms, candidate lanes, text index ([`search::IndexTexte`], tantivy), the engine ([`search::Moteur`]: lanes → text on the candidates → filters → gates → score → order → page, facets, exclusions, parcours); [`search::analyse`]: French text analysis; [`search::sortie`]: the answer's JSON shape, with the per-service parts kept per snapshot ([`search::fragments`]) |
 //! | [`index`] | snapshots on disk: build from an export, services in spatial order ([`index::ordre`]), manifest, atomic publish, staleness check, load into a [`search::Moteur`] |
 //! | [`coverage`] | coverage gaps for coordinators: request validation, commune populations on H3 cells (h3o), on-site and remote supply, E2SFCA accessibility, gap areas, saturation, GeoJSON and CSV |
 //! | [`ui`] | the web interface: search page (référent and personne accompagnée modes), coverage map, offer detail, plain search without JavaScript (server-rendered); static HTML (one shared shell), CSS and ES modules embedded in the binary, served by [`http`] |
