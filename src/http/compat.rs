@@ -29,8 +29,8 @@ use super::reponse_json;
 use crate::referentiel::{
     Categorie, Code, Frais, ModeAccueil, Public, Referentiels, Thematique, TypeService,
 };
-use crate::search::sortie::{ReponseExposee, ServiceEnJson, ServiceExpose};
-use crate::search::{FiltresDemandes, LieuDemande, RequeteDemandee, Tri};
+use crate::search::sortie::{ServiceEnJson, ServiceExpose};
+use crate::search::{FiltresDemandes, LieuDemande, Moteur, Reponse, RequeteDemandee, Tri};
 
 /// Default radius of this route, in km (data·inclusion's fixed radius).
 pub const RAYON_COMPAT_KM: f64 = 50.0;
@@ -46,7 +46,7 @@ pub const PAGE_MAX: u32 = 10_000;
 pub struct Element<'a> {
     /// The service with its structure.
     #[schema(value_type = ServiceExpose)]
-    pub service: &'a ServiceEnJson<'a>,
+    pub service: ServiceEnJson<'a>,
     /// Distance in whole km; null when remote.
     pub distance: Option<i64>,
 }
@@ -64,6 +64,11 @@ pub struct Page<'a> {
     pub size: usize,
     /// Number of pages.
     pub pages: usize,
+}
+
+/// A distance in whole km, rounded once from the engine's distance (1.46 km is 1 km).
+fn km_entiers(distance_km: Option<f64>) -> Option<i64> {
+    distance_km.map(|d| d.round() as i64)
 }
 
 fn invalide(parametre: &str, genre: &'static str, detail: String) -> ErreurApi {
@@ -280,13 +285,14 @@ pub async fn search_services(
         &etat,
         "search/services",
         p.demande,
-        move |r: &ReponseExposee<'_>| {
+        move |moteur: &Moteur<'_>, r: Reponse| {
+            // Only the services and their distances: no explanation is built.
             let items: Vec<Element<'_>> = r
                 .resultats
                 .iter()
                 .map(|x| Element {
-                    service: &x.service,
-                    distance: x.distance_km.map(|d| d.round() as i64),
+                    service: ServiceEnJson::de(moteur, x.service),
+                    distance: km_entiers(x.distance_km),
                 })
                 .collect();
             let resultats = items.len();
@@ -340,6 +346,15 @@ mod tests {
         assert_eq!(p.demande.curseur.as_deref(), Some("p14"));
         assert_eq!(p.demande.limite, Some(10));
         assert_eq!(p.demande.rayon_km, Some(RAYON_COMPAT_KM));
+    }
+
+    #[test]
+    fn distances_rounded_once_to_whole_km() {
+        // Not through the one-decimal distance of the rich answer (1.46 → 1.5 → 2).
+        assert_eq!(km_entiers(Some(1.46)), Some(1));
+        assert_eq!(km_entiers(Some(1.5)), Some(2));
+        assert_eq!(km_entiers(Some(0.2)), Some(0));
+        assert_eq!(km_entiers(None), None);
     }
 
     #[test]

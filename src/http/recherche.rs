@@ -15,7 +15,7 @@ use super::etat::Etat;
 use super::openapi::erreurs;
 use super::reponse_json;
 use crate::search::sortie::ReponseExposee;
-use crate::search::{LieuDemande, RequeteDemandee};
+use crate::search::{LieuDemande, Moteur, Reponse, RequeteDemandee};
 
 /// Snaps a `lat`/`lon` place to the centre of its H3 cell (see [`cache`]); an invalid point is
 /// left as it is for validation to reject.
@@ -46,8 +46,18 @@ pub fn json_pour<T: serde::Serialize>(
     Ok(corps)
 }
 
+/// The body of a `recherche` answer (also the cached body the plain form reads).
+pub fn corps_recherche(
+    moteur: &Moteur<'_>,
+    reponse: Reponse,
+) -> Result<Vec<u8>, serde_json::Error> {
+    let r = ReponseExposee::de(moteur, reponse);
+    json_pour(&r, r.resultats.len())
+}
+
 /// Runs `demande` on the current snapshot, through the answer cache; `route` separates the
-/// cache entries of the two search routes, `exposer` turns the engine's answer into the body.
+/// cache entries of the two search routes, `exposer` turns the engine's answer into the body
+/// (each route builds only what it shows).
 pub async fn chercher<F>(
     etat: &Etat,
     route: &'static str,
@@ -55,7 +65,7 @@ pub async fn chercher<F>(
     exposer: F,
 ) -> Result<Bytes, ErreurApi>
 where
-    F: FnOnce(&ReponseExposee<'_>) -> Result<Vec<u8>, serde_json::Error> + Send + 'static,
+    F: FnOnce(&Moteur<'_>, Reponse) -> Result<Vec<u8>, serde_json::Error> + Send + 'static,
 {
     if let Some(lieu) = &mut demande.lieu {
         grossir_lieu(lieu);
@@ -78,8 +88,9 @@ where
             let moteur = &servi.instantane.moteur;
             let requete = demande.valider(moteur.territoires())?;
             let reponse = moteur.rechercher(&requete, maintenant)?;
-            let expose = ReponseExposee::de(moteur, reponse);
-            Ok(Bytes::from(exposer(&expose).map_err(ErreurApi::interne)?))
+            Ok(Bytes::from(
+                exposer(moteur, reponse).map_err(ErreurApi::interne)?,
+            ))
         })
         .await??;
     etat.caches.garder_resultat(cle, corps.clone());
@@ -106,9 +117,6 @@ pub async fn recherche(
     State(etat): State<Arc<Etat>>,
     CorpsJson(demande): CorpsJson<RequeteDemandee>,
 ) -> Result<Response, ErreurApi> {
-    let corps = chercher(&etat, "recherche", demande, |r| {
-        json_pour(r, r.resultats.len())
-    })
-    .await?;
+    let corps = chercher(&etat, "recherche", demande, corps_recherche).await?;
     Ok(reponse_json(corps))
 }

@@ -70,6 +70,17 @@ pub struct ServiceEnJson<'a> {
     fragment: Arc<Fragment>,
 }
 
+impl<'a> ServiceEnJson<'a> {
+    /// Service `i` of `moteur`'s catalogue, with its kept JSON.
+    pub fn de(moteur: &'a Moteur<'_>, i: u32) -> Self {
+        let catalogue = moteur.catalogue();
+        ServiceEnJson {
+            expose: ServiceExpose::de(catalogue, &catalogue.services[i as usize]),
+            fragment: moteur.fragment(i),
+        }
+    }
+}
+
 impl Serialize for ServiceEnJson<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match &self.fragment.service {
@@ -241,14 +252,10 @@ pub fn mobilisation(catalogue: &Catalogue, service: &Service) -> Vec<String> {
 }
 
 fn resultat<'a>(moteur: &'a Moteur<'_>, r: &Resultat) -> ResultatExpose<'a> {
-    let catalogue = moteur.catalogue();
-    let service = &catalogue.services[r.service as usize];
-    let fragment = moteur.fragment(r.service);
+    let service_en_json = ServiceEnJson::de(moteur, r.service);
+    let mobilisation = service_en_json.fragment.mobilisation.clone();
     ResultatExpose {
-        service: ServiceEnJson {
-            expose: ServiceExpose::de(catalogue, service),
-            fragment: Arc::clone(&fragment),
-        },
+        service: service_en_json,
         distance_km: r.distance_km.map(|d| arrondi(d, 1)),
         mode: r.mode,
         score: arrondi(r.score, 3),
@@ -260,7 +267,7 @@ fn resultat<'a>(moteur: &'a Moteur<'_>, r: &Resultat) -> ResultatExpose<'a> {
             ouverture: ouverture_en_mots(r.ouverture),
             ouverture_etat: r.ouverture,
             zone: r.zone,
-            mobilisation: fragment.mobilisation.clone(),
+            mobilisation,
             composantes: Composantes {
                 besoins: arrondi(r.composantes.besoins, 3),
                 proximite: arrondi(r.composantes.proximite, 3),

@@ -19,6 +19,7 @@ use serde_json::Value;
 use super::actifs::composer;
 use crate::http::erreur::ErreurApi;
 use crate::http::etat::Etat;
+use crate::http::recherche;
 use crate::search::{BesoinDemande, GenreBesoin, LieuDemande, RequeteDemandee};
 use crate::territoire::Territoires;
 
@@ -320,10 +321,9 @@ pub async fn recherche(State(etat): State<Arc<Etat>>, corps: Bytes) -> Response 
         ..RequeteDemandee::default()
     };
     // The same route key as the API: the plain form shares its cached answers.
-    let reponse =
-        crate::http::recherche::chercher(&etat, "recherche", demande, |r| serde_json::to_vec(r))
-            .await
-            .and_then(|b| serde_json::from_slice::<Value>(&b).map_err(ErreurApi::interne));
+    let reponse = recherche::chercher(&etat, "recherche", demande, recherche::corps_recherche)
+        .await
+        .and_then(|b| serde_json::from_slice::<Value>(&b).map_err(ErreurApi::interne));
     match reponse {
         Ok(r) => {
             let autres = &trouvees[1..];
