@@ -5,6 +5,7 @@ use std::cmp::Ordering;
 use std::collections::{BTreeMap, BinaryHeap};
 
 use rustc_hash::FxHashMap;
+use std::collections::hash_map::Entry;
 
 use chrono::NaiveDate;
 
@@ -115,6 +116,10 @@ impl Moteur<'_> {
 
     /// Keeps the best-ranked copy (by `ordre`) of an offer published by several sources (each
     /// offer is shown once); returns the number of copies left out.
+    ///
+    /// The copies left out are swapped out, which changes the order of the others: what follows
+    /// (the page's selection, the parcours, the counts) does not depend on it, every order there
+    /// being total.
     pub(super) fn regrouper_doublons(
         &self,
         classement: &mut Classement,
@@ -122,32 +127,32 @@ impl Moteur<'_> {
     ) -> usize {
         let classes = &mut classement.classes;
         let mut meilleurs: FxHashMap<u32, usize> = FxHashMap::default();
+        let mut ecartes: Vec<usize> = Vec::new();
         for (i, k) in classes.iter().enumerate() {
             if let Some(grappe) = k.doublon {
-                meilleurs
-                    .entry(grappe)
-                    .and_modify(|m| {
-                        if ordre(k, &classes[*m]) == Ordering::Less {
-                            *m = i;
+                match meilleurs.entry(grappe) {
+                    Entry::Vacant(v) => {
+                        v.insert(i);
+                    }
+                    Entry::Occupied(mut o) => {
+                        let meilleur = o.get_mut();
+                        if ordre(k, &classes[*meilleur]) == Ordering::Less {
+                            ecartes.push(std::mem::replace(meilleur, i));
+                        } else {
+                            ecartes.push(i);
                         }
-                    })
-                    .or_insert(i);
+                    }
+                }
             }
         }
-        let avant = classes.len();
-        if !meilleurs.is_empty() {
-            let mut i = 0;
-            classes.retain(|k| {
-                let garder = k.doublon.is_none_or(|g| meilleurs.get(&g) == Some(&i));
-                if !garder {
-                    let col = &self.colonnes[k.candidat.service as usize];
-                    classement.facettes.decompter(col);
-                }
-                i += 1;
-                garder
-            });
+        // From the last, so that each index still points at its class when it is swapped out.
+        ecartes.sort_unstable_by(|a, b| b.cmp(a));
+        for &i in &ecartes {
+            let k = classes.swap_remove(i);
+            let col = &self.colonnes[k.candidat.service as usize];
+            classement.facettes.decompter(col);
         }
-        avant - classes.len()
+        ecartes.len()
     }
 }
 
