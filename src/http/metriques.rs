@@ -79,6 +79,8 @@ pub struct Metriques {
     structures: Gauge,
     version: Gauge,
     rechargements: Family<LabelsRoute, Counter>,
+    fragments_consultations: Gauge,
+    fragments_constructions: Gauge,
     charge_le: AtomicU64,
 }
 
@@ -105,6 +107,8 @@ impl Metriques {
         let structures = Gauge::default();
         let version = Gauge::default();
         let rechargements = Family::<LabelsRoute, Counter>::default();
+        let fragments_consultations = Gauge::default();
+        let fragments_constructions = Gauge::default();
         registre.register(
             "maillage_requetes",
             "Requêtes HTTP par route, méthode et statut",
@@ -145,6 +149,16 @@ impl Metriques {
             "Rechargements et imports par issue (succes, echec)",
             rechargements.clone(),
         );
+        registre.register(
+            "maillage_fragments_consultations",
+            "Services de résultats demandés au cache des fragments de l'instantané servi, depuis son chargement",
+            fragments_consultations.clone(),
+        );
+        registre.register(
+            "maillage_fragments_constructions",
+            "Fragments construits faute d'être dans ce cache (les autres consultations sont des succès)",
+            fragments_constructions.clone(),
+        );
         Metriques {
             registre: Mutex::new(registre),
             requetes,
@@ -155,6 +169,8 @@ impl Metriques {
             structures,
             version,
             rechargements,
+            fragments_consultations,
+            fragments_constructions,
             charge_le: AtomicU64::new(0),
         }
     }
@@ -186,8 +202,15 @@ impl Metriques {
             .inc();
     }
 
-    /// The text exposition.
-    pub fn encoder(&self) -> Result<String, ErreurApi> {
+    /// The text exposition; `servi`, the snapshot being served, gives its cache's figures.
+    pub fn encoder(&self, servi: Option<&Servi>) -> Result<String, ErreurApi> {
+        if let Some(servi) = servi {
+            let f = servi.instantane.moteur.statistiques_fragments();
+            self.fragments_consultations
+                .set(i64::try_from(f.consultations).unwrap_or(i64::MAX));
+            self.fragments_constructions
+                .set(i64::try_from(f.constructions).unwrap_or(i64::MAX));
+        }
         let charge = self.charge_le.load(Ordering::Relaxed);
         if charge > 0 {
             let maintenant = SystemTime::now()
@@ -252,7 +275,7 @@ erreurs!(
     description = "Requêtes et latences par route, âge et taille de l'instantané, taux de succès des caches.",
     responses((status = 200, description = "Format texte Prometheus", content_type = "text/plain", body = String), ErreursMetriques))]
 pub async fn metriques(State(etat): State<Arc<Etat>>) -> Result<Response, ErreurApi> {
-    let texte = etat.metriques.encoder()?;
+    let texte = etat.metriques.encoder(etat.servi_optionnel().as_deref())?;
     let mut r = texte.into_response();
     r.headers_mut().insert(
         header::CONTENT_TYPE,

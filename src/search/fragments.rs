@@ -5,9 +5,11 @@
 //! A result's service is most of an answer (2–4 KB of a 60 KB page, descriptions included):
 //! serialising it again for every answer, escaping its text byte by byte, was a tenth of the
 //! server's time per uncached search. The cache is bounded by bytes and lives in the engine, so a
-//! new snapshot starts with an empty one (nothing stale can be served).
+//! new snapshot starts with an empty one (nothing stale can be served). It counts its lookups
+//! and the fragments it built ([`StatistiquesFragments`], in `/metrics`).
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use moka::sync::Cache;
 use serde_json::value::RawValue;
@@ -38,6 +40,17 @@ impl Fragment {
 /// The fragments of one catalogue's services, by index, as they are asked for.
 pub struct Fragments {
     cache: Cache<u32, Arc<Fragment>, rustc_hash::FxBuildHasher>,
+    consultations: AtomicU64,
+    constructions: AtomicU64,
+}
+
+/// What a [`Fragments`] cache did since its snapshot was loaded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StatistiquesFragments {
+    /// Fragments asked for.
+    pub consultations: u64,
+    /// Fragments built because they were not kept (the others were found in the cache).
+    pub constructions: u64,
 }
 
 impl Default for Fragments {
@@ -47,6 +60,8 @@ impl Default for Fragments {
                 .max_capacity(OCTETS_FRAGMENTS)
                 .weigher(|_, f: &Arc<Fragment>| u32::try_from(f.octets() + 64).unwrap_or(u32::MAX))
                 .build_with_hasher(rustc_hash::FxBuildHasher),
+            consultations: AtomicU64::new(0),
+            constructions: AtomicU64::new(0),
         }
     }
 }
@@ -54,13 +69,25 @@ impl Default for Fragments {
 impl Fragments {
     /// The fragment of service `i` of `catalogue` (the catalogue these fragments belong to).
     pub fn de(&self, catalogue: &Catalogue, i: u32) -> Arc<Fragment> {
+        self.consultations.fetch_add(1, Ordering::Relaxed);
         self.cache.get_with(i, || {
+            self.constructions.fetch_add(1, Ordering::Relaxed);
             let s = &catalogue.services[i as usize];
             Arc::new(Fragment {
                 service: serde_json::value::to_raw_value(&ServiceExpose::de(catalogue, s)).ok(),
                 mobilisation: mobilisation(catalogue, s),
             })
         })
+    }
+}
+
+impl Fragments {
+    /// Its lookups and builds so far.
+    pub fn statistiques(&self) -> StatistiquesFragments {
+        StatistiquesFragments {
+            consultations: self.consultations.load(Ordering::Relaxed),
+            constructions: self.constructions.load(Ordering::Relaxed),
+        }
     }
 }
 
@@ -98,5 +125,12 @@ mod tests {
             mobilisation(&catalogue, &catalogue.services[0])
         );
         assert!(Arc::ptr_eq(&f, &fragments.de(&catalogue, 0)), "kept");
+        assert_eq!(
+            fragments.statistiques(),
+            StatistiquesFragments {
+                consultations: 2,
+                constructions: 1
+            }
+        );
     }
 }

@@ -182,6 +182,12 @@ async fn recherche_expliquee_et_paginee() {
     // The same request again: same answer (from the cache).
     let (_, r3) = post(&s.url("/api/v1/recherche"), &demande).await;
     assert_eq!(r3, r);
+    // Another page size: the engine again, its four services already kept as fragments.
+    let mut quatre = demande.clone();
+    quatre["limite"] = json!(4);
+    let (statut, r4) = post(&s.url("/api/v1/recherche"), &quatre).await;
+    assert_eq!(statut, 200);
+    assert_eq!(r4["resultats"][3], r["resultats"][3]);
     let metriques = client()
         .get(s.url("/metrics"))
         .send()
@@ -195,6 +201,12 @@ async fn recherche_expliquee_et_paginee() {
         "{metriques}"
     );
     assert!(metriques.contains(r#"route="/api/v1/recherche""#));
+    // Ten services shown on two pages, built once each; the four of the last answer found kept.
+    assert!(
+        metriques.contains("maillage_fragments_consultations 14\n")
+            && metriques.contains("maillage_fragments_constructions 10\n"),
+        "{metriques}"
+    );
     // Metrics never carry what was asked.
     for secret in ["59512", "rqth", "mobilite", "trouver-un-emploi"] {
         assert!(!metriques.contains(secret), "{secret} dans /metrics");

@@ -22,7 +22,7 @@ use std::sync::Arc;
 use opening_hours::OpeningHours;
 use serde::Serialize;
 
-use super::fragments::{Fragment, Fragments};
+use super::fragments::{Fragment, Fragments, StatistiquesFragments};
 use super::texte::{Correspondances, IndexTexte, TexteError};
 use super::{
     Composantes, ConfianceZone, Eligibilite, IndexCandidats, Lanes, Mode, Ouverture, Poids,
@@ -203,6 +203,11 @@ impl<'t> Moteur<'t> {
     /// What an answer shows of service `i` whatever the query (built once, then kept).
     pub fn fragment(&self, i: u32) -> Arc<Fragment> {
         self.fragments.de(&self.catalogue, i)
+    }
+
+    /// What the cache of [`Moteur::fragment`] did since this engine was built.
+    pub fn statistiques_fragments(&self) -> StatistiquesFragments {
+        self.fragments.statistiques()
     }
 
     /// Replaces the score weights.
