@@ -408,6 +408,41 @@ fn an_offer_published_twice_is_shown_once() {
     assert_eq!(r.doublons_regroupes, 1);
 }
 
+#[test]
+fn of_three_copies_the_best_is_kept_wherever_it_comes_and_the_counts_are_those_of_one() {
+    let mut cat = catalogue();
+    let req = requete(serde_json::json!({
+        "lieu": {"code_commune": "59512"}, "besoins": [{"code": "trouver-un-emploi"}],
+        "profil": {"age": 34, "rqth": true}
+    }));
+    let seul = Moteur::new(cat.clone(), t())
+        .expect("engine")
+        .rechercher(&req, maintenant())
+        .expect("search");
+    // The original first, a worse copy, then the best one: the original is set aside when the
+    // best is met, after the worse one was.
+    let mut moins = cat.services[0].clone();
+    moins.id = "ea-roubaix-copie-1".into();
+    moins.score_qualite = 0.1;
+    moins.doublon = Some(0);
+    let mut mieux = cat.services[0].clone();
+    mieux.id = "ea-roubaix-copie-2".into();
+    mieux.score_qualite = 1.0;
+    mieux.doublon = Some(0);
+    cat.services[0].doublon = Some(0);
+    cat.services.push(moins);
+    cat.services.push(mieux);
+    let moteur = Moteur::new(cat.clone(), t()).expect("engine");
+    let r = moteur.rechercher(&req, maintenant()).expect("search");
+    let ids = ids(&cat, &r);
+    assert!(ids.contains(&"ea-roubaix-copie-2".to_owned()), "{ids:?}");
+    assert!(!ids.contains(&"ea-roubaix".to_owned()), "{ids:?}");
+    assert!(!ids.contains(&"ea-roubaix-copie-1".to_owned()), "{ids:?}");
+    assert_eq!(r.doublons_regroupes, 2);
+    assert_eq!(r.total, seul.total);
+    assert_eq!(r.facettes, seul.facettes);
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 32, ..ProptestConfig::default() })]
 
