@@ -387,20 +387,31 @@ fn the_parcours_covers_every_need_with_few_offers_and_names_the_uncovered() {
     assert_eq!(r.besoins_sans_offre, ["sante.acces-droits-soins"]);
 }
 
-#[test]
-fn an_offer_published_twice_is_shown_once() {
-    let mut cat = catalogue();
+/// A copy of `cat`'s first service (the EA of Roubaix) published by another source: both now
+/// belong to duplicate cluster 0.
+fn copie_de_la_premiere(cat: &mut Catalogue, id: &str, qualite: f64) {
     let mut copie = cat.services[0].clone();
-    copie.id = "ea-roubaix-copie".into();
-    copie.score_qualite = 0.3;
+    copie.id = id.into();
+    copie.score_qualite = qualite;
     copie.doublon = Some(0);
     cat.services[0].doublon = Some(0);
     cat.services.push(copie);
-    let moteur = Moteur::new(cat.clone(), t()).expect("engine");
-    let req = requete(serde_json::json!({
+}
+
+/// A search in Roubaix for a job, with an RQTH: the EA of Roubaix is eligible.
+fn emploi_a_roubaix_avec_rqth() -> Requete {
+    requete(serde_json::json!({
         "lieu": {"code_commune": "59512"}, "besoins": [{"code": "trouver-un-emploi"}],
         "profil": {"age": 34, "rqth": true}
-    }));
+    }))
+}
+
+#[test]
+fn an_offer_published_twice_is_shown_once() {
+    let mut cat = catalogue();
+    copie_de_la_premiere(&mut cat, "ea-roubaix-copie", 0.3);
+    let moteur = Moteur::new(cat.clone(), t()).expect("engine");
+    let req = emploi_a_roubaix_avec_rqth();
     let r = moteur.rechercher(&req, maintenant()).expect("search");
     let ids = ids(&cat, &r);
     assert!(ids.contains(&"ea-roubaix".to_owned()));
@@ -411,27 +422,15 @@ fn an_offer_published_twice_is_shown_once() {
 #[test]
 fn of_three_copies_the_best_is_kept_wherever_it_comes_and_the_counts_are_those_of_one() {
     let mut cat = catalogue();
-    let req = requete(serde_json::json!({
-        "lieu": {"code_commune": "59512"}, "besoins": [{"code": "trouver-un-emploi"}],
-        "profil": {"age": 34, "rqth": true}
-    }));
+    let req = emploi_a_roubaix_avec_rqth();
     let seul = Moteur::new(cat.clone(), t())
         .expect("engine")
         .rechercher(&req, maintenant())
         .expect("search");
     // The original first, a worse copy, then the best one: the original is set aside when the
     // best is met, after the worse one was.
-    let mut moins = cat.services[0].clone();
-    moins.id = "ea-roubaix-copie-1".into();
-    moins.score_qualite = 0.1;
-    moins.doublon = Some(0);
-    let mut mieux = cat.services[0].clone();
-    mieux.id = "ea-roubaix-copie-2".into();
-    mieux.score_qualite = 1.0;
-    mieux.doublon = Some(0);
-    cat.services[0].doublon = Some(0);
-    cat.services.push(moins);
-    cat.services.push(mieux);
+    copie_de_la_premiere(&mut cat, "ea-roubaix-copie-1", 0.1);
+    copie_de_la_premiere(&mut cat, "ea-roubaix-copie-2", 1.0);
     let moteur = Moteur::new(cat.clone(), t()).expect("engine");
     let r = moteur.rechercher(&req, maintenant()).expect("search");
     let ids = ids(&cat, &r);
